@@ -1,0 +1,10 @@
+/**
+ * `loadwise`: registers every element and re-exports everything. Import a single element's entry
+ * (`loadwise/modality-explainer`) to load only that one, or `loadwise/define` for the classes
+ * without registering anything.
+ */
+import './entries/modality-explainer.js';
+import './entries/pathway-comparison.js';
+
+export * from './define.js';
+export * from './explainer/index.js';

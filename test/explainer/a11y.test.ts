@@ -124,6 +124,23 @@ describe('accessibility (axe-core)', () => {
     }
   });
 
+  it('makes every control and reference number a target of at least 24 × 24 px, wide and at 320 px', async () => {
+    for (const { tag } of presets) {
+      for (const width of [760, 320]) {
+        for (const view of ['tabs', 'compare']) {
+          const { el } = await render(`<${tag} view="${view}"></${tag}>`, { width });
+          // Inline links in running text (the reference list) are exempt from the target-size rule.
+          const targets = $$(el, 'button, .support a').filter(isShown);
+          expect(targets.length, `${tag} ${view} at ${width}px has targets`).to.be.greaterThan(2);
+          for (const target of targets) {
+            const { width: w, height: h } = target.getBoundingClientRect();
+            expect(Math.min(w, h), `${tag} ${view} at ${width}px: ${target.textContent?.trim()}`).to.be.at.least(24);
+          }
+        }
+      }
+    }
+  });
+
   it('in Spanish', async () => {
     const { wrapper } = await render('<pathway-comparison view="compare"></pathway-comparison>', { lang: 'es' });
     await expectNoAxeViolations(wrapper);

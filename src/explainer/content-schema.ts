@@ -3,6 +3,7 @@
  * property) with zod/mini. Loaded on demand by the engine, so the presets never pay for it.
  */
 import * as z from 'zod/mini';
+import { validate } from '../base/validation.js';
 import type { ContentIssue, ExplainerContent } from './content-types.js';
 
 const id = z.string().check(
@@ -81,30 +82,6 @@ type Parsed = z.infer<typeof explainerContentSchema>;
 const _sameShape: (p: Parsed) => ExplainerContent = (p) => p;
 void _sameShape;
 
-/** `options[1].facets.effect`: the path people see in messages. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(content)';
-}
-
-/**
- * Words for the issues the schema states no message for. zod/mini ships no locale (every such
- * issue would read "Invalid input"), and loading zod's English one would change global config.
- */
-const issueMessage: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return 'is required';
-    const expected: Record<string, string> = { string: 'text', array: 'a list', object: 'an object', number: 'a number' };
-    return `must be ${expected[issue.expected] ?? issue.expected}`;
-  }
-  if (issue.code === 'unrecognized_keys') return 'is not a field explainer content has';
-  return undefined;
-};
-
 export type ParseResult =
   | { ok: true; content: ExplainerContent }
   | { ok: false; issues: ContentIssue[] };
@@ -122,15 +99,9 @@ export function parseExplainerContent(input: unknown): ParseResult {
       return { ok: false, issues: [{ path: '(content)', message: `is not valid JSON: ${(error as Error).message}` }] };
     }
   }
-  const result = z.safeParse(explainerContentSchema, value, { error: issueMessage });
-  if (result.success) return { ok: true, content: result.data };
-  return {
-    ok: false,
-    // An unknown field is reported on its object; name the field itself instead.
-    issues: result.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: issue.message }))
-        : [{ path: formatPath(issue.path), message: issue.message }],
-    ),
-  };
+  const result = validate(explainerContentSchema, value, {
+    root: '(content)',
+    unknownField: 'is not a field explainer content has',
+  });
+  return result.ok ? { ok: true, content: result.value } : result;
 }

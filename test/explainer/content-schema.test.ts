@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatPath, parseExplainerContent, type ParseResult } from '../../src/explainer/content-schema.js';
+import { parseExplainerContent, type ParseResult } from '../../src/explainer/content-schema.js';
 import type { ExplainerContent } from '../../src/explainer/content-types.js';
 import { modalityContent } from '../../src/explainer/content/modalities.js';
 import { pathwayContent } from '../../src/explainer/content/pathways.js';
@@ -152,13 +152,5 @@ describe('content schema', () => {
       c.references![0]!.doi = 'bad';
     });
     expect(found.map((line) => line.split(':')[0])).to.deep.equal(['title', 'options[1].label', 'references[0].doi']);
-  });
-
-  it('formats paths the way people read them', () => {
-    expect(formatPath(['options', 1, 'facets', 'effect'])).to.equal('options[1].facets.effect');
-    expect(formatPath(['references', 0, 'doi'])).to.equal('references[0].doi');
-    expect(formatPath(['title'])).to.equal('title');
-    expect(formatPath([])).to.equal('(content)');
-    expect(formatPath([0, 'a'])).to.equal('[0].a');
   });
 });

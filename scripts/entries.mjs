@@ -9,6 +9,7 @@ export const libraryEntries = {
   'pathway-comparison': 'src/entries/pathway-comparison.ts',
   explainers: 'src/entries/explainers.ts',
   explainer: 'src/explainer/index.ts',
+  storage: 'src/tracking/storage/index.ts',
 };
 
 // Self-contained files for a blogger's <script type="module" src="https://cdn…">: Lit and zod

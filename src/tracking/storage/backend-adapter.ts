@@ -1,0 +1,402 @@
+import type { Backend, BackendWrite } from './backend.js';
+import { defaultCollections, type CollectionSpecs } from './collections.js';
+import { decodeEntry, IDEMPOTENCY_PREFIX, nextRev, parseKey, recordKey, toEnvelope, type Decoded } from './envelope.js';
+import { ConflictError, NotFoundError, QuotaError, StorageError, ValidationError, VersionTooNewError, isQuotaExceeded } from './errors.js';
+import {
+  COLLECTIONS,
+  type ChangeOrigin,
+  type CollectionName,
+  type CollectionRecords,
+  type ListQuery,
+  type Page,
+  type QuarantinedItem,
+  type QuarantineResolution,
+  type StorageAdapter,
+  type StorageChange,
+  type Stored,
+  type StoredOf,
+  type UsageEstimate,
+  type WriteOptions,
+} from './types.js';
+
+export interface BackendAdapterOptions {
+  /** Record shapes, versions and migrations; the built-in ones by default. */
+  collections?: CollectionSpecs;
+}
+
+/** One entry of a collection's index: the stored record and the time it sorts by (ms). */
+interface Indexed {
+  stored: Stored<unknown>;
+  time: number;
+}
+
+interface IdempotencyRecord {
+  collection: CollectionName;
+  id: string;
+  rev: string;
+  at: string;
+}
+
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+/** Migrated records are written back in batches, each its own step: an interrupted run resumes. */
+const MIGRATION_BATCH = 250;
+/** Idempotency keys kept: enough to cover any retry, small enough to cost nothing. */
+const IDEMPOTENCY_KEEP = 500;
+
+/**
+ * The storage contract built on a key-value `Backend`: every built-in adapter is this class over
+ * its own backend, so all of them behave the same way.
+ *
+ * It reads everything once on open (validating, migrating and quarantining as it goes) and keeps
+ * an in-memory index, so `get` and `list` cost no I/O. Writes read the current value from the
+ * backend itself (not the index) under a cross-tab lock, so a revision check sees what another tab
+ * wrote a moment ago.
+ */
+export class BackendAdapter implements StorageAdapter {
+  readonly kind: string;
+  protected readonly specs: CollectionSpecs;
+  private readonly index = new Map<CollectionName, Map<string, Indexed>>(COLLECTIONS.map((c) => [c, new Map()]));
+  /** Live records in time order, per collection; rebuilt on demand after a change. */
+  private readonly sorted = new Map<CollectionName, Indexed[]>();
+  private readonly quarantine = new Map<string, QuarantinedItem>();
+  private readonly listeners = new Set<(change: StorageChange) => void>();
+  private opening: Promise<void> | undefined;
+  private unwatch: (() => void) | undefined;
+
+  constructor(
+    protected readonly backend: Backend,
+    options: BackendAdapterOptions = {},
+  ) {
+    this.kind = backend.kind;
+    this.specs = options.collections ?? defaultCollections;
+  }
+
+  open(): Promise<void> {
+    this.opening ??= this.load().catch((error: unknown) => {
+      this.opening = undefined;
+      throw error;
+    });
+    return this.opening;
+  }
+
+  private async load(): Promise<void> {
+    await this.backend.open();
+    const entries = await this.backend.readAll();
+    const migrated: Decoded[] = [];
+    const idempotency: [string, IdempotencyRecord][] = [];
+    for (const [key, raw] of entries) {
+      const decoded = decodeEntry(this.specs, key, raw);
+      this.take(key, decoded);
+      if (decoded.kind === 'record' && decoded.migrated) migrated.push(decoded);
+      if (decoded.kind === 'internal') idempotency.push([key, raw as IdempotencyRecord]);
+    }
+    this.unwatch = this.backend.watch((keys) => void this.refresh(keys));
+    await this.writeBackMigrated(migrated);
+    await this.pruneIdempotency(idempotency);
+  }
+
+  /**
+   * Writes migrated records back in batches. Each batch re-reads its records under the lock and
+   * writes only those still at the revision that was migrated, so a run cut short (a closed tab)
+   * or two tabs migrating at once converge on the same data with nothing lost.
+   */
+  private async writeBackMigrated(migrated: Decoded[]): Promise<void> {
+    for (let start = 0; start < migrated.length; start += MIGRATION_BATCH) {
+      const batch = migrated.slice(start, start + MIGRATION_BATCH);
+      await this.backend.exclusive(async () => {
+        const writes: BackendWrite[] = [];
+        for (const entry of batch) {
+          if (entry.kind !== 'record') continue;
+          const key = recordKey(entry.collection, entry.stored.id);
+          const now = decodeEntry(this.specs, key, await this.backend.read(key));
+          if (now.kind === 'record' && now.stored.rev === entry.stored.rev && now.migrated) writes.push([key, toEnvelope(now.stored)]);
+        }
+        if (writes.length) await this.commit(writes);
+      });
+    }
+  }
+
+  private async pruneIdempotency(entries: [string, IdempotencyRecord][]): Promise<void> {
+    if (entries.length <= IDEMPOTENCY_KEEP) return;
+    const oldestFirst = entries.sort(([, a], [, b]) => String(a?.at).localeCompare(String(b?.at)));
+    const drop = oldestFirst.slice(0, entries.length - IDEMPOTENCY_KEEP).map(([key]): BackendWrite => [key, undefined]);
+    await this.backend.exclusive(() => this.commit(drop));
+  }
+
+  /** Files a decoded entry in the index or the quarantine. */
+  private take(key: string, decoded: Decoded): void {
+    this.quarantine.delete(key);
+    const place = parseKey(key);
+    if (place && 'collection' in place) {
+      this.index.get(place.collection)!.delete(place.id);
+      this.sorted.delete(place.collection);
+    }
+    if (decoded.kind === 'quarantine') this.quarantine.set(key, decoded.item);
+    if (decoded.kind === 'record') {
+      const { collection, stored } = decoded;
+      this.index.get(collection)!.set(stored.id, { stored, time: this.timeOf(collection, stored) });
+    }
+  }
+
+  private timeOf(collection: CollectionName, stored: Stored<unknown>): number {
+    if (stored.deleted) return Date.parse(stored.deletedAt);
+    return Date.parse((this.specs[collection].timeOf as (r: unknown) => string)(stored.record));
+  }
+
+  /** Another tab wrote these keys (or who knows what): read them again and tell the listeners. */
+  private async refresh(changed: string[] | 'all'): Promise<void> {
+    const keys = changed === 'all' ? await this.everyKey() : changed;
+    for (const key of keys) {
+      const raw = await this.backend.read(key);
+      const place = parseKey(key);
+      if (raw === undefined) {
+        // Deleted outright (a discarded quarantine item, or storage cleared by the site). Views
+        // still need to drop the record: tell them as if it had been removed.
+        this.quarantine.delete(key);
+        if (place && 'collection' in place && this.index.get(place.collection)!.delete(place.id)) {
+          this.sorted.delete(place.collection);
+          const gone = { id: place.id, rev: '0-cleared', deleted: true, deletedAt: new Date().toISOString() } as const;
+          this.emit(place.collection, gone, 'other-tab');
+        }
+        continue;
+      }
+      const decoded = decodeEntry(this.specs, key, raw);
+      this.take(key, decoded);
+      if (decoded.kind === 'record') this.emit(decoded.collection, decoded.stored, 'other-tab');
+    }
+  }
+
+  /** Every key the index, the quarantine or the backend knows of. */
+  private async everyKey(): Promise<string[]> {
+    const keys = new Set([...this.quarantine.keys(), ...(await this.backend.readAll()).keys()]);
+    for (const [collection, entries] of this.index) for (const id of entries.keys()) keys.add(recordKey(collection, id));
+    return [...keys];
+  }
+
+  private emit(collection: CollectionName, stored: Stored<unknown>, origin: ChangeOrigin): void {
+    const change = { collection, id: stored.id, stored, origin } as StorageChange;
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // A broken listener must not break storage, nor go unseen.
+        reportError(error);
+      }
+    }
+  }
+
+  /** Records a write this tab made. */
+  protected applyLocal(collection: CollectionName, stored: Stored<unknown>, origin: ChangeOrigin = 'local'): void {
+    this.take(recordKey(collection, stored.id), { kind: 'record', collection, stored, migrated: false });
+    this.emit(collection, stored, origin);
+  }
+
+  private async commit(writes: readonly BackendWrite[]): Promise<void> {
+    try {
+      await this.backend.commit(writes);
+    } catch (error) {
+      if (error instanceof StorageError) throw error;
+      if (isQuotaExceeded(error)) throw new QuotaError({ cause: error });
+      throw error;
+    }
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<StoredOf<C> | undefined> {
+    await this.open();
+    return this.index.get(collection)!.get(id)?.stored as StoredOf<C> | undefined;
+  }
+
+  async list<C extends CollectionName>(collection: C, query: ListQuery = {}): Promise<Page<CollectionRecords[C]>> {
+    await this.open();
+    const limit = Math.min(Math.max(Math.floor(query.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
+    const all = this.inOrder(collection, query.includeDeleted === true);
+    const from = query.from ? Date.parse(query.from) : -Infinity;
+    const to = query.to ? Date.parse(query.to) : Infinity;
+    // The range [lo, hi) of entries inside from..to, found by binary search on time.
+    let lo = lowerBound(all, from, '');
+    let hi = lowerBound(all, to, '');
+    const desc = query.order === 'desc';
+    if (query.cursor) {
+      const [time, id] = decodeCursor(query.cursor);
+      if (desc) hi = Math.min(hi, lowerBound(all, time, id));
+      else lo = Math.max(lo, upperBound(all, time, id));
+    }
+    const slice = desc ? all.slice(Math.max(lo, hi - limit), hi).reverse() : all.slice(lo, Math.min(hi, lo + limit));
+    const more = desc ? hi - limit > lo : lo + limit < hi;
+    const last = slice[slice.length - 1];
+    return {
+      items: slice.map((e) => e.stored) as Stored<CollectionRecords[C]>[],
+      nextCursor: more && last ? encodeCursor(last.time, last.stored.id) : null,
+    };
+  }
+
+  private inOrder(collection: CollectionName, includeDeleted: boolean): Indexed[] {
+    if (includeDeleted) return [...this.index.get(collection)!.values()].sort(compareIndexed);
+    let sorted = this.sorted.get(collection);
+    if (!sorted) {
+      sorted = [...this.index.get(collection)!.values()].filter((e) => !e.stored.deleted).sort(compareIndexed);
+      this.sorted.set(collection, sorted);
+    }
+    return sorted;
+  }
+
+  async put<C extends CollectionName>(collection: C, record: CollectionRecords[C], options: WriteOptions): Promise<StoredOf<C>> {
+    await this.open();
+    const spec = this.specs[collection];
+    const version = (record as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version === 'number' && version > spec.version) throw new VersionTooNewError(version, spec.version);
+    const result = spec.validate(record);
+    if (!result.ok) throw new ValidationError(result.issues);
+    const valid = result.value as CollectionRecords[C] & { id: string };
+    return this.write(collection, valid.id, options, (current) => {
+      if (options.expectedRev === null ? current !== undefined : current?.rev !== options.expectedRev) {
+        throw new ConflictError(current, current ? 'This record was changed elsewhere since it was read.' : 'This record no longer exists.');
+      }
+      return { id: valid.id, rev: nextRev(current?.rev), deleted: false, record: valid };
+    });
+  }
+
+  async remove<C extends CollectionName>(collection: C, id: string, options: WriteOptions & { expectedRev: string }): Promise<StoredOf<C>> {
+    await this.open();
+    return this.write(collection, id, options, (current) => {
+      if (!current) throw new NotFoundError(collection, id);
+      if (current.rev !== options.expectedRev) throw new ConflictError(current);
+      // Removing what is already removed, at its revision, is a no-op: the caller's intent holds.
+      if (current.deleted) return current;
+      return { id, rev: nextRev(current.rev), deleted: true, deletedAt: new Date().toISOString() };
+    });
+  }
+
+  /**
+   * One write as one step under the cross-tab lock: replay an idempotency key already used, else
+   * read the current value from the backend, let `decide` check it and build the new one, commit
+   * the record and the idempotency key together, then update the index and tell the listeners.
+   */
+  private write<C extends CollectionName>(
+    collection: C,
+    id: string,
+    { idempotencyKey }: WriteOptions,
+    decide: (current: Stored<unknown> | undefined) => Stored<unknown>,
+  ): Promise<StoredOf<C>> {
+    const key = recordKey(collection, id);
+    return this.backend.exclusive(async () => {
+      const raw = await this.backend.read(key);
+      const decoded = raw === undefined ? undefined : decodeEntry(this.specs, key, raw);
+      if (decoded?.kind === 'quarantine') {
+        throw new ConflictError(undefined, 'A stored value that could not be read holds this id; resolve it in the quarantine first.');
+      }
+      const current = decoded?.kind === 'record' ? decoded.stored : undefined;
+      const idemKey = idempotencyKey ? IDEMPOTENCY_PREFIX + idempotencyKey : undefined;
+      if (idemKey && current) {
+        // The same request again (a retry after a lost reply): answer with what it wrote.
+        const seen = (await this.backend.read(idemKey)) as IdempotencyRecord | undefined;
+        if (seen && seen.collection === collection && seen.id === id) return current as StoredOf<C>;
+      }
+      const next = decide(current);
+      if (next === current) return next as StoredOf<C>;
+      const writes: BackendWrite[] = [[key, toEnvelope(next)]];
+      if (idemKey) writes.push([idemKey, { collection, id, rev: next.rev, at: new Date().toISOString() } satisfies IdempotencyRecord]);
+      await this.commit(writes);
+      this.applyLocal(collection, next);
+      return next as StoredOf<C>;
+    });
+  }
+
+  subscribe(listener: (change: StorageChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async listQuarantine(): Promise<QuarantinedItem[]> {
+    await this.open();
+    return [...this.quarantine.values()];
+  }
+
+  async resolveQuarantine(key: string, resolution: QuarantineResolution): Promise<void> {
+    await this.open();
+    if (!this.quarantine.has(key)) throw new NotFoundError('quarantine', key);
+    await this.backend.exclusive(async () => {
+      if (resolution.action === 'discard') {
+        await this.commit([[key, undefined]]);
+        this.quarantine.delete(key);
+        return;
+      }
+      if (resolution.action === 'retry') {
+        const decoded = decodeEntry(this.specs, key, await this.backend.read(key));
+        this.take(key, decoded);
+        if (decoded.kind === 'record') this.emit(decoded.collection, decoded.stored, 'local');
+        return;
+      }
+      const place = parseKey(key);
+      if (!place || !('collection' in place)) throw new StorageError('validation', 'Only a record key can be replaced with a record.');
+      const result = this.specs[place.collection].validate(resolution.record);
+      if (!result.ok) throw new ValidationError(result.issues);
+      if ((result.value as { id: string }).id !== place.id) throw new ValidationError([{ path: 'id', message: `must be ${place.id}` }]);
+      const stored: Stored<unknown> = { id: place.id, rev: nextRev(undefined), deleted: false, record: result.value };
+      await this.commit([[key, toEnvelope(stored)]]);
+      this.applyLocal(place.collection, stored);
+    });
+  }
+
+  async estimate(): Promise<UsageEstimate> {
+    await this.open();
+    const records = Object.fromEntries(COLLECTIONS.map((c) => [c, this.inOrder(c, false).length])) as UsageEstimate['records'];
+    return { records, ...(await this.backend.estimate()) };
+  }
+
+  async close(): Promise<void> {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.listeners.clear();
+    this.opening = undefined;
+    for (const map of this.index.values()) map.clear();
+    this.sorted.clear();
+    this.quarantine.clear();
+    await this.backend.close();
+  }
+}
+
+function compareIndexed(a: Indexed, b: Indexed): number {
+  return a.time - b.time || (a.stored.id < b.stored.id ? -1 : a.stored.id > b.stored.id ? 1 : 0);
+}
+
+/** The first position whose (time, id) is not before (time, id). */
+function lowerBound(list: Indexed[], time: number, id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = list[mid]!;
+    if (e.time < time || (e.time === time && e.stored.id < id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first position whose (time, id) is after (time, id). */
+function upperBound(list: Indexed[], time: number, id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = list[mid]!;
+    if (e.time < time || (e.time === time && e.stored.id <= id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function encodeCursor(time: number, id: string): string {
+  return btoa(JSON.stringify([time, id]));
+}
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const value = JSON.parse(atob(cursor)) as unknown;
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // fall through to the error below
+  }
+  throw new StorageError('validation', 'The list cursor is not one this adapter gave out.');
+}

@@ -1,0 +1,15 @@
+/**
+ * `loadwise/storage`: the storage contract, the built-in adapters, and what a site needs to write
+ * its own. Registers nothing.
+ */
+export type * from './types.js';
+export { COLLECTIONS } from './types.js';
+export * from './errors.js';
+export type { Backend, BackendWrite, BackendEstimate } from './backend.js';
+export { lockedTask, checkNamespace } from './backend.js';
+export { BackendAdapter, type BackendAdapterOptions } from './backend-adapter.js';
+export { defaultCollections, type CollectionSpec, type CollectionSpecs, type Migration } from './collections.js';
+export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
+export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
+export * from '../model.js';
+export * from '../units.js';

@@ -2,11 +2,16 @@
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
+import { secondTabPlugin } from './test/plugins/second-tab.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'default'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // Real second tabs and storage quotas for the storage conformance suite.
+    secondTabPlugin(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -1,4 +1,4 @@
-import type { Backend, BackendWrite } from './backend.js';
+import { deepFreeze, type Backend, type BackendWrite } from './backend.js';
 import { defaultCollections, type CollectionSpecs } from './collections.js';
 import { decodeEntry, IDEMPOTENCY_PREFIX, nextRev, parseKey, recordKey, toEnvelope, type Decoded } from './envelope.js';
 import { ConflictError, NotFoundError, QuotaError, StorageError, ValidationError, VersionTooNewError, isQuotaExceeded } from './errors.js';
@@ -84,12 +84,12 @@ export class BackendAdapter implements StorageAdapter {
     await this.backend.open();
     const entries = await this.backend.readAll();
     const migrated: Decoded[] = [];
-    const idempotency: [string, IdempotencyRecord][] = [];
+    const idempotency: [string, IdempotencyRecord | undefined][] = [];
     for (const [key, raw] of entries) {
       const decoded = decodeEntry(this.specs, key, raw);
       this.take(key, decoded);
       if (decoded.kind === 'record' && decoded.migrated) migrated.push(decoded);
-      if (decoded.kind === 'internal') idempotency.push([key, raw as IdempotencyRecord]);
+      if (decoded.kind === 'internal') idempotency.push([key, readIdempotency(raw)]);
     }
     this.unwatch = this.backend.watch((keys) => void this.refresh(keys));
     await this.writeBackMigrated(migrated);
@@ -117,7 +117,7 @@ export class BackendAdapter implements StorageAdapter {
     }
   }
 
-  private async pruneIdempotency(entries: [string, IdempotencyRecord][]): Promise<void> {
+  private async pruneIdempotency(entries: [string, IdempotencyRecord | undefined][]): Promise<void> {
     if (entries.length <= IDEMPOTENCY_KEEP) return;
     const oldestFirst = entries.sort(([, a], [, b]) => String(a?.at).localeCompare(String(b?.at)));
     const drop = oldestFirst.slice(0, entries.length - IDEMPOTENCY_KEEP).map(([key]): BackendWrite => [key, undefined]);
@@ -135,7 +135,10 @@ export class BackendAdapter implements StorageAdapter {
     if (decoded.kind === 'quarantine') this.quarantine.set(key, decoded.item);
     if (decoded.kind === 'record') {
       const { collection, stored } = decoded;
-      this.index.get(collection)!.set(stored.id, { stored, time: this.timeOf(collection, stored) });
+      // Records are frozen as they enter the index and handed out as they are: nobody can change
+      // stored data by editing what get, list, put or a change event gave them, and reading
+      // 10,000 records copies nothing. (Spread a record to edit it.)
+      this.index.get(collection)!.set(stored.id, { stored: deepFreeze(stored), time: this.timeOf(collection, stored) });
     }
   }
 
@@ -290,7 +293,7 @@ export class BackendAdapter implements StorageAdapter {
       const idemKey = idempotencyKey ? IDEMPOTENCY_PREFIX + idempotencyKey : undefined;
       if (idemKey && current) {
         // The same request again (a retry after a lost reply): answer with what it wrote.
-        const seen = (await this.backend.read(idemKey)) as IdempotencyRecord | undefined;
+        const seen = readIdempotency(await this.backend.read(idemKey));
         if (seen && seen.collection === collection && seen.id === id) return current as StoredOf<C>;
       }
       const next = decide(current);
@@ -355,6 +358,22 @@ export class BackendAdapter implements StorageAdapter {
     this.quarantine.clear();
     await this.backend.close();
   }
+}
+
+/**
+ * An idempotency entry as stored: an object, or its JSON text where the backend keeps text
+ * (localStorage). Anything unreadable counts as no entry.
+ */
+function readIdempotency(raw: unknown): IdempotencyRecord | undefined {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  return value && typeof value === 'object' ? (value as IdempotencyRecord) : undefined;
 }
 
 function compareIndexed(a: Indexed, b: Indexed): number {

@@ -38,15 +38,38 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** Runs tasks one after another within this page: each starts when the one before has settled. */
+export function queuedTask<T>(queue: { tail: Promise<unknown> }, task: () => Promise<T>): Promise<T> {
+  const run = queue.tail.then(task, task);
+  queue.tail = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Web Locks serialise writers across the tabs of one origin. Where the API is missing (very old
  * browsers), a tab still serialises its own writes.
  */
 export function lockedTask<T>(name: string, task: () => Promise<T>, fallbackQueue: { tail: Promise<unknown> }): Promise<T> {
   if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(name, task);
-  const run = fallbackQueue.tail.then(task, task);
-  fallbackQueue.tail = run.catch(() => undefined);
-  return run;
+  return queuedTask(fallbackQueue, task);
+}
+
+/**
+ * Freezes a value and everything inside it. Records are JSON-shaped data (plain objects and
+ * arrays, no cycles); anything else (a typed array in a foreign value, say) is left as it is,
+ * since the platform cannot freeze it.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && (Array.isArray(value) || isPlainObject(value))) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Namespaces are part of keys and database names: keep them to safe characters. */

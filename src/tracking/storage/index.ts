@@ -11,5 +11,6 @@ export { BackendAdapter, type BackendAdapterOptions } from './backend-adapter.js
 export { defaultCollections, type CollectionSpec, type CollectionSpecs, type Migration } from './collections.js';
 export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
 export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
+export { IndexedDbAdapter, IndexedDbBackend } from './indexeddb.js';
 export * from '../model.js';
 export * from '../units.js';

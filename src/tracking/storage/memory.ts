@@ -1,17 +1,15 @@
 import { BackendAdapter, type BackendAdapterOptions } from './backend-adapter.js';
-import { checkNamespace, lockedTask, type Backend, type BackendWrite } from './backend.js';
+import { checkNamespace, deepFreeze, queuedTask, type Backend, type BackendWrite } from './backend.js';
 
 /**
  * Keeps entries in a Map for the life of the page: for demos, tests, previews and private
- * browsing. Values are structured-cloned in and out, so callers can never change what is stored
- * by mutating an object they hold.
+ * browsing. Values are copied and frozen as they are committed, so nobody can change what is
+ * stored by mutating an object they hold, and reads hand out the frozen values without copying.
  */
 export class MemoryBackend implements Backend {
   readonly kind = 'memory';
   private readonly entries = new Map<string, unknown>();
   private readonly queue = { tail: Promise.resolve() as Promise<unknown> };
-  /** Two memory adapters on one namespace are still two stores: each locks only itself. */
-  private readonly instance = crypto.randomUUID();
 
   constructor(readonly namespace: string) {
     checkNamespace(namespace);
@@ -20,15 +18,15 @@ export class MemoryBackend implements Backend {
   async open(): Promise<void> {}
 
   async readAll(): Promise<Map<string, unknown>> {
-    return new Map([...this.entries].map(([k, v]) => [k, structuredClone(v)]));
+    return new Map(this.entries);
   }
 
   async read(key: string): Promise<unknown> {
-    return structuredClone(this.entries.get(key));
+    return this.entries.get(key);
   }
 
   async commit(writes: readonly BackendWrite[]): Promise<void> {
-    const cloned = writes.map(([key, value]) => [key, structuredClone(value)] as const);
+    const cloned = writes.map(([key, value]) => [key, deepFreeze(structuredClone(value))] as const);
     for (const [key, value] of cloned) {
       if (value === undefined) this.entries.delete(key);
       else this.entries.set(key, value);
@@ -36,8 +34,8 @@ export class MemoryBackend implements Backend {
   }
 
   exclusive<T>(task: () => Promise<T>): Promise<T> {
-    // Memory is per page: no other tab shares it, so a queue within the page is enough.
-    return lockedTask(`loadwise-memory-${this.namespace}-${this.instance}`, task, this.queue);
+    // Memory is per page and per instance: no other tab shares it, so no cross-tab lock is needed.
+    return queuedTask(this.queue, task);
   }
 
   watch(): () => void {

@@ -12,5 +12,6 @@ export { defaultCollections, type CollectionSpec, type CollectionSpecs, type Mig
 export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
 export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
 export { IndexedDbAdapter, IndexedDbBackend } from './indexeddb.js';
+export * from './transfer/index.js';
 export * from '../model.js';
 export * from '../units.js';

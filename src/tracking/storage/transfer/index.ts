@@ -1,0 +1,27 @@
+/**
+ * Export and import: a lossless JSON export of a whole store, a sessions CSV for spreadsheets,
+ * and an importer for both that reports on every row. See the docs page "Export and import".
+ */
+export { exportJson, exportJsonText, readCollection, EXPORT_FORMAT, EXPORT_VERSION } from './export-json.js';
+export type { ExportEnvelope, ExportOptions, ExportJsonTextOptions, StoredEntry } from './export-json.js';
+export { exportCsv, sessionsToCsv, sessionCells, type CsvOptions } from './export-csv.js';
+export {
+  SESSION_CSV_COLUMNS,
+  escapeCell,
+  unescapeCell,
+  formatExercises,
+  parseExercises,
+  type SessionCsvColumn,
+  type ParsedExercises,
+} from './csv.js';
+export { importData, sniffFormat, ImportFileError } from './import.js';
+export type {
+  ImportOptions,
+  ImportReport,
+  ImportConflict,
+  ImportRejection,
+  ImportWarning,
+  ImportFormat,
+  ImportFileProblem,
+  ConflictReason,
+} from './import.js';

@@ -10,6 +10,7 @@ export const libraryEntries = {
   explainers: 'src/entries/explainers.ts',
   explainer: 'src/explainer/index.ts',
   storage: 'src/tracking/storage/index.ts',
+  'training-store': 'src/entries/training-store.ts',
 };
 
 // Self-contained files for a blogger's <script type="module" src="https://cdn…">: Lit and zod

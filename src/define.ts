@@ -10,3 +10,4 @@ export { define, type DefineOptions } from './base/define.js';
 export { ExplainerElement } from './explainer/explainer-element.js';
 export { ModalityExplainer } from './explainer/modality-explainer.js';
 export { PathwayComparison } from './explainer/pathway-comparison.js';
+export { TrainingStore } from './tracking/store/training-store.js';

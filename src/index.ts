@@ -5,6 +5,8 @@
  */
 import './entries/modality-explainer.js';
 import './entries/pathway-comparison.js';
+import './entries/training-store.js';
 
 export * from './define.js';
 export * from './explainer/index.js';
+export * from './tracking/store/index.js';

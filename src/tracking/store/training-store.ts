@@ -1,0 +1,307 @@
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { emit } from '../../base/events.js';
+import { IndexedDbAdapter } from '../storage/indexeddb.js';
+import { LocalStorageAdapter } from '../storage/local-storage.js';
+import { MemoryAdapter } from '../storage/memory.js';
+import { UnavailableError } from '../storage/errors.js';
+import type { StorageAdapter, UsageEstimate } from '../storage/types.js';
+import { trainingStoreContext, type StorageOperation, type TrainingStoreApi } from './context.js';
+import { fireStorageError } from './events.js';
+
+export type { StorageErrorDetail, StorageReadyDetail } from './events.js';
+
+/** The built-in places to keep data. */
+export type StorageKind = 'local' | 'indexeddb' | 'memory';
+
+const FACTORIES: Record<StorageKind, (namespace: string) => StorageAdapter> = {
+  local: (namespace) => new LocalStorageAdapter({ namespace }),
+  indexeddb: (namespace) => new IndexedDbAdapter({ namespace }),
+  memory: (namespace) => new MemoryAdapter({ namespace }),
+};
+
+/** Usage is estimated again at most this often while changes keep coming (trailing). */
+const USAGE_INTERVAL_MS = 1000;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-store': TrainingStore;
+  }
+}
+
+/**
+ * Non-visual: owns the storage adapter and shares it with the tracking elements inside it
+ * (through shadow roots too), and with any element elsewhere on the page that names it with
+ * `store="<id>"`. Tracking elements with neither use the page-default store: localStorage,
+ * namespace `default`.
+ *
+ * It renders nothing of its own (`display: contents`): its children render and stay accessible
+ * as if it were not there.
+ *
+ * Changing `storage`, `namespace` or `adapter` closes the adapter the store made and gives the
+ * elements the new one. Removing the store from the page closes its adapter (moving it does not).
+ * An adapter given through the `adapter` property stays the site's: the store opens it, never
+ * closes it.
+ *
+ * Errors are never swallowed: each fires `storage-error`, which is cancelable; when no listener
+ * calls `preventDefault()` the error is also logged with `console.error`.
+ *
+ * @summary Owns the storage adapter and shares it with the tracking elements inside it.
+ * @tag training-store
+ *
+ * @attr {'local' | 'indexeddb' | 'memory'} storage - Where data is kept: `local` (localStorage, the default), `indexeddb`, or `memory` (for this page only). Ignored when `adapter` is set.
+ * @attr {string} namespace - Keeps this store's data apart from others' on the same site: 1–64 letters, digits, `.`, `-` or `_` (`default` unless set).
+ * @attr {boolean} persist - On connect, asks the browser not to evict this site's storage (`navigator.storage.persist()`); the answer is in `persisted`.
+ *
+ * @event {CustomEvent<StorageReadyDetail>} storage-ready - The adapter opened (again after each change of `storage`, `namespace` or `adapter`).
+ * @event {CustomEvent<StorageChange>} storage-change - A record changed, in this tab, another tab or on the server: the adapter's change, re-dispatched.
+ * @event {CustomEvent<StorageErrorDetail>} storage-error - The adapter could not open or be made, persistence could not be asked for, or a tracking element reported an error. Cancelable: `preventDefault()` keeps it out of the console.
+ *
+ * @slot - The tracking elements (and anything else) that use this store.
+ */
+export class TrainingStore extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  static override properties = {
+    storage: { type: String },
+    namespace: { type: String },
+    persist: { type: Boolean },
+    adapter: { attribute: false },
+  };
+
+  /**
+   * Where data is kept: `local`, `indexeddb` or `memory`.
+   * @type {'local' | 'indexeddb' | 'memory'}
+   */
+  declare storage: StorageKind;
+  /** The namespace the built-in adapters keep data under. */
+  declare namespace: string;
+  /** Whether to ask the browser to keep this site's storage. */
+  declare persist: boolean;
+  /**
+   * A site's own adapter (anything that keeps the `StorageAdapter` contract), used instead of
+   * `storage` and `namespace`. The store opens it but never closes it.
+   * @type {StorageAdapter | undefined}
+   */
+  declare adapter: StorageAdapter | undefined;
+
+  private readonly _provider = new ContextProvider(this, { context: trainingStoreContext });
+  private readonly _apiObservers = new Set<(api: TrainingStoreApi | undefined) => void>();
+  /** What the current adapter was made from: the site's adapter, or `kind:namespace`. */
+  private _source: StorageAdapter | string | undefined;
+  private _api: TrainingStoreApi | undefined;
+  private _owned = false;
+  private _unsubscribe: (() => void) | undefined;
+  private _usage: UsageEstimate | undefined;
+  private _usageTimer: ReturnType<typeof setTimeout> | undefined;
+  private _persisted: boolean | undefined;
+  private _persisting: Promise<boolean> | undefined;
+
+  constructor() {
+    super();
+    this.storage = 'local';
+    this.namespace = 'default';
+    this.persist = false;
+  }
+
+  /** What tracking elements get: the adapter in effect, its readiness, error reporting. `undefined` while the store is not on the page or cannot make its adapter. */
+  get api(): TrainingStoreApi | undefined {
+    return this._api;
+  }
+
+  /**
+   * Record counts (and bytes, quota and persistence where the adapter can tell), refreshed when
+   * the adapter opens and at most once a second while records change. `undefined` until the
+   * first estimate.
+   */
+  get usage(): UsageEstimate | undefined {
+    return this._usage;
+  }
+
+  /** The browser's answer to the last persistence request: `undefined` until one was made. */
+  get persisted(): boolean | undefined {
+    return this._persisted;
+  }
+
+  override connectedCallback(): void {
+    // Provide before the context provider announces itself, so consumers never see a gap.
+    this._sync();
+    super.connectedCallback();
+    if (this.persist) void this.requestPersistence();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move (removed and inserted again at once) keeps the adapter; a removal closes it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._release(true);
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    if (changed.has('storage') || changed.has('namespace') || changed.has('adapter')) this._sync();
+    if (changed.has('persist') && this.persist) void this.requestPersistence();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
+  }
+
+  /**
+   * Calls `callback` with the current `api` now and again whenever it changes (a new adapter, or
+   * `undefined` when the store leaves the page). This is how an element that names the store
+   * with `store="<id>"` follows it. Returns a function that stops the calls.
+   */
+  observeApi(callback: (api: TrainingStoreApi | undefined) => void): () => void {
+    this._apiObservers.add(callback);
+    callback(this._api);
+    return () => this._apiObservers.delete(callback);
+  }
+
+  /**
+   * Estimates usage now (after the adapter has opened) and updates `usage`. Resolves with the
+   * estimate, or `undefined` when there is no adapter or it failed (a failure fires `storage-error`).
+   */
+  async refreshUsage(): Promise<UsageEstimate | undefined> {
+    clearTimeout(this._usageTimer);
+    this._usageTimer = undefined;
+    const api = this._api;
+    if (!api) return undefined;
+    try {
+      await api.ready;
+    } catch {
+      return undefined; // Reported when the open failed.
+    }
+    try {
+      const usage = await api.adapter.estimate();
+      if (this._api === api) this._usage = usage;
+      return usage;
+    } catch (error) {
+      if (this._api === api) fireStorageError(this, error, 'estimate');
+      return undefined;
+    }
+  }
+
+  /**
+   * Asks the browser not to evict this site's storage (`navigator.storage.persist()`), as the
+   * `persist` attribute does on connect; some browsers ask the person. Resolves with the answer,
+   * also kept in `persisted`; `false` where the browser cannot persist. A request already under
+   * way is shared, not repeated.
+   */
+  requestPersistence(): Promise<boolean> {
+    if (!this._persisting) {
+      const run = this._askPersistence();
+      this._persisting = run;
+      void run.finally(() => {
+        if (this._persisting === run) this._persisting = undefined;
+      });
+    }
+    return this._persisting;
+  }
+
+  private async _askPersistence(): Promise<boolean> {
+    try {
+      const storage = globalThis.navigator?.storage;
+      const granted = typeof storage?.persist === 'function' ? await storage.persist() : false;
+      this._persisted = granted;
+      return granted;
+    } catch (error) {
+      this._persisted = false;
+      fireStorageError(this, error, 'persist');
+      return false;
+    }
+  }
+
+  /** Makes and provides the adapter the current properties ask for, unless it is the one in use. */
+  private _sync(): void {
+    const kind = this.storage || 'local';
+    const namespace = this.namespace || 'default';
+    const source = this.adapter ?? `${kind}:${namespace}`;
+    if (source === this._source) return;
+    this._release(false);
+    this._source = source;
+    let adapter: StorageAdapter;
+    try {
+      if (this.adapter) adapter = this.adapter;
+      else {
+        const make = Object.hasOwn(FACTORIES, kind) ? FACTORIES[kind] : undefined;
+        if (!make) throw new UnavailableError(`storage="${kind}" is not one of local, indexeddb or memory.`);
+        adapter = make(namespace);
+      }
+    } catch (error) {
+      // A bad storage or namespace: no adapter, and the consumers know there is none.
+      this._provide(undefined);
+      fireStorageError(this, error instanceof TypeError ? new UnavailableError(error.message, { cause: error }) : error, 'open');
+      return;
+    }
+    this._owned = !this.adapter;
+    // A site's adapter may throw from open() rather than reject: both become a rejected `ready`.
+    const ready = new Promise<void>((resolve) => resolve(adapter.open()));
+    const api: TrainingStoreApi = Object.freeze({
+      adapter,
+      ready,
+      store: this,
+      namespace: this.adapter ? undefined : namespace,
+      reportError: (error: unknown, operation: StorageOperation) => fireStorageError(this, error, operation),
+    });
+    try {
+      this._unsubscribe = adapter.subscribe((change) => {
+        if (this._api !== api) return;
+        emit(this, 'storage-change', change);
+        this._scheduleUsage();
+      });
+    } catch (error) {
+      fireStorageError(this, error, 'subscribe');
+    }
+    ready.then(
+      () => {
+        if (this._api !== api) return;
+        emit(this, 'storage-ready', { kind: adapter.kind, adapter });
+        void this.refreshUsage();
+      },
+      (error: unknown) => {
+        if (this._api === api) fireStorageError(this, error, 'open');
+      },
+    );
+    this._provide(api);
+  }
+
+  private _provide(api: TrainingStoreApi | undefined): void {
+    this._api = api;
+    this._usage = undefined;
+    this._provider.setValue(api);
+    for (const observer of [...this._apiObservers]) observer(api);
+  }
+
+  /** Lets go of the current adapter: stops listening, and closes it when the store made it. */
+  private _release(provideNothing: boolean): void {
+    clearTimeout(this._usageTimer);
+    this._usageTimer = undefined;
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    const api = this._api;
+    if (api && this._owned) {
+      api.adapter.close().catch((error: unknown) => fireStorageError(this, error, 'close'));
+    }
+    this._owned = false;
+    this._source = undefined;
+    if (provideNothing) this._provide(undefined);
+    else this._api = undefined;
+  }
+
+  private _scheduleUsage(): void {
+    if (this._usageTimer !== undefined) return;
+    this._usageTimer = setTimeout(() => {
+      this._usageTimer = undefined;
+      void this.refreshUsage();
+    }, USAGE_INTERVAL_MS);
+  }
+}

@@ -12,6 +12,7 @@ export { defaultCollections, type CollectionSpec, type CollectionSpecs, type Mig
 export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
 export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
 export { IndexedDbAdapter, IndexedDbBackend } from './indexeddb.js';
+export { DeferredAdapter } from './deferred-adapter.js';
 export * from './transfer/index.js';
 export * from '../model.js';
 export * from '../units.js';

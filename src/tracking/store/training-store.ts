@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { emit } from '../../base/events.js';
-import { IndexedDbAdapter } from '../storage/indexeddb.js';
+import { DeferredAdapter } from '../storage/deferred-adapter.js';
 import { LocalStorageAdapter } from '../storage/local-storage.js';
 import { MemoryAdapter } from '../storage/memory.js';
 import { UnavailableError } from '../storage/errors.js';
@@ -16,7 +16,9 @@ export type StorageKind = 'local' | 'indexeddb' | 'memory';
 
 const FACTORIES: Record<StorageKind, (namespace: string) => StorageAdapter> = {
   local: (namespace) => new LocalStorageAdapter({ namespace }),
-  indexeddb: (namespace) => new IndexedDbAdapter({ namespace }),
+  // Loaded on demand: pages that keep data in localStorage never download the IndexedDB code.
+  indexeddb: (namespace) =>
+    new DeferredAdapter('indexeddb', () => import('../storage/indexeddb.js').then((m) => new m.IndexedDbAdapter({ namespace }))),
   memory: (namespace) => new MemoryAdapter({ namespace }),
 };
 

@@ -1,31 +1,38 @@
 // Fails when custom-elements.json is not what `npm run analyze` would write from the source now:
 // Storybook's controls and editors' completions read it, so it must not drift from the JSDoc.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const pkgText = readFileSync('package.json', 'utf8');
+const pkg = JSON.parse(pkgText);
 // The analyzer takes --outdir relative to the working directory, so the scratch folder is local.
 const outdir = join('node_modules', '.cache', 'loadwise-cem-check');
 mkdirSync(outdir, { recursive: true });
+
+let fresh;
 try {
   // The same command as the "analyze" script, written to a scratch folder.
   execFileSync('sh', ['-c', `${pkg.scripts.analyze} --outdir "${outdir}"`], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PATH: `node_modules/.bin:${process.env.PATH}` },
   });
-  const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
-  let committed = '';
-  try {
-    committed = readFileSync('custom-elements.json', 'utf8');
-  } catch {
-    // A missing manifest is out of date too.
-  }
-  if (JSON.stringify(JSON.parse(fresh)) !== (committed && JSON.stringify(JSON.parse(committed)))) {
-    console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');
-    process.exit(1);
-  }
-  console.log('custom-elements.json is up to date.');
+  fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
 } finally {
+  // The analyzer points package.json's "customElements" at wherever it wrote (it has no switch to
+  // stop it): put the file back exactly as it was.
+  writeFileSync('package.json', pkgText);
   rmSync(outdir, { recursive: true, force: true });
 }
+
+let committed = '';
+try {
+  committed = readFileSync('custom-elements.json', 'utf8');
+} catch {
+  // A missing manifest is out of date too.
+}
+if (!committed || JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
+  console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');
+  process.exit(1);
+}
+console.log('custom-elements.json is up to date.');

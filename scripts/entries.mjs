@@ -10,6 +10,7 @@ export const libraryEntries = {
   explainers: 'src/entries/explainers.ts',
   explainer: 'src/explainer/index.ts',
   storage: 'src/tracking/storage/index.ts',
+  metrics: 'src/tracking/metrics/index.ts',
   'training-store': 'src/entries/training-store.ts',
 };
 

@@ -40,6 +40,22 @@ export interface DailyLoadOptions {
 type LoadSession = Pick<TrainingSession, 'startedAt' | 'timeZone' | 'rpe' | 'durationMin' | 'modality'>;
 
 /**
+ * The local date of each frozen session, by zone. Finding a local date costs an Intl call, the
+ * bulk of `dailyLoads`; records from storage are frozen and keep their identity, so a redraw after
+ * one more session pays for one. A session that is not frozen could change: it is never cached.
+ */
+const localDates = new WeakMap<object, Map<string, CalendarDate>>();
+
+function sessionDate(session: LoadSession, zone: string): CalendarDate {
+  if (!Object.isFrozen(session)) return localDate(session.startedAt, zone);
+  let byZone = localDates.get(session);
+  if (!byZone) localDates.set(session, (byZone = new Map()));
+  let date = byZone.get(zone);
+  if (date === undefined) byZone.set(zone, (date = localDate(session.startedAt, zone)));
+  return date;
+}
+
+/**
  * One entry per local calendar day from `from` to `to`, zero-filled, several sessions on a day
  * summed. Linear in sessions plus days.
  */
@@ -48,7 +64,7 @@ export function dailyLoads(sessions: readonly LoadSession[], { timeZone, from, t
   let first: CalendarDate | undefined;
   let last: CalendarDate | undefined;
   for (const session of sessions) {
-    const date = localDate(session.startedAt, timeZone ?? session.timeZone);
+    const date = sessionDate(session, timeZone ?? session.timeZone);
     if (!first || date < first) first = date;
     if (!last || date > last) last = date;
     let day = byDate.get(date);

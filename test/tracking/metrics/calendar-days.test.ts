@@ -68,6 +68,18 @@ describe('daily loads', () => {
     ]);
   });
 
+  it('never answers from a stale date: a session that can change is read afresh each time', () => {
+    const mutable = session('2026-11-02T07:00:00Z', 'UTC');
+    expect(dailyLoads([mutable]).map((d) => d.date)).to.deep.equal(['2026-11-02']);
+    mutable.startedAt = '2026-11-09T07:00:00Z';
+    expect(dailyLoads([mutable]).map((d) => d.date)).to.deep.equal(['2026-11-09']);
+    // A frozen record (as storage hands out) cannot change; asked in another zone, it answers for that zone.
+    const stored = Object.freeze(session('2026-11-02T23:30:00Z', 'UTC'));
+    expect(dailyLoads([stored]).map((d) => d.date)).to.deep.equal(['2026-11-02']);
+    expect(dailyLoads([stored], { timeZone: 'Asia/Tokyo' }).map((d) => d.date)).to.deep.equal(['2026-11-03']);
+    expect(dailyLoads([stored]).map((d) => d.date)).to.deep.equal(['2026-11-02']);
+  });
+
   it('keeps each session on its own day when the person moves between time zones', () => {
     // Logged in Tokyo at 01:00 on 1 May (30 April in UTC), then in Paris at 20:00 on 1 May.
     const sessions = [session('2026-04-30T16:00:00Z', 'Asia/Tokyo'), session('2026-05-01T18:00:00Z', 'Europe/Paris')];

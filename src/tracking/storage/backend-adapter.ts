@@ -294,7 +294,12 @@ export class BackendAdapter implements StorageAdapter {
       if (idemKey && current) {
         // The same request again (a retry after a lost reply): answer with what it wrote.
         const seen = readIdempotency(await this.backend.read(idemKey));
-        if (seen && seen.collection === collection && seen.id === id) return current as StoredOf<C>;
+        if (seen && seen.collection === collection && seen.id === id) {
+          // The first attempt may have been written and then reported as failed: make sure this
+          // tab's index (and its listeners) have what is stored.
+          if (this.index.get(collection)!.get(id)?.stored.rev !== current.rev) this.applyLocal(collection, current);
+          return current as StoredOf<C>;
+        }
       }
       const next = decide(current);
       if (next === current) return next as StoredOf<C>;

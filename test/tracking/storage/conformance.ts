@@ -332,6 +332,21 @@ class CrashingBackend implements Backend {
   }
 }
 
+/** A real Backend whose next commit is written and then reported as failed, as a lost reply is. */
+class LostReplyBackend extends CrashingBackend {
+  loseNextReply = false;
+  constructor(inner: Backend) {
+    super(inner, 0);
+  }
+  override async commit(writes: readonly BackendWrite[]) {
+    await super.commit(writes);
+    if (this.loseNextReply) {
+      this.loseNextReply = false;
+      throw new Error('Injected lost reply: written, but the caller was told it failed.');
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The suite.
 // ---------------------------------------------------------------------------------------------
@@ -1149,6 +1164,24 @@ export function describeAdapterConformance(name: string, h: ConformanceHarness):
         expect((await a.listQuarantine()).map((i) => i.key)).to.not.include(seeded.keys.newer);
       });
     });
+
+    if (h.createBackend) {
+      const createBackend = h.createBackend;
+      it('a write that landed but was reported as failed: the retry with its key answers with it, once, and it lists', async () => {
+        const backend = new LostReplyBackend(createBackend(fresh()));
+        const a = new BackendAdapter(backend);
+        await a.open();
+        const events = watch(a);
+        const s = session('2026-03-02T08:00:00Z');
+        backend.loseNextReply = true;
+        await rejection(a.put('sessions', s, { expectedRev: null, idempotencyKey: 'lost-reply' }));
+        const retry = await a.put('sessions', s, { expectedRev: null, idempotencyKey: 'lost-reply' });
+        expect(retry.deleted).to.equal(false);
+        expect((await a.list('sessions')).items).to.deep.equal([retry]);
+        expect(events.changes.map((c) => c.stored.rev)).to.deep.equal([retry.rev]);
+        await a.close();
+      });
+    }
 
     // 10. Migrations ----------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ export const libraryEntries = {
   storage: 'src/tracking/storage/index.ts',
   metrics: 'src/tracking/metrics/index.ts',
   'training-store': 'src/entries/training-store.ts',
+  'load-chart': 'src/entries/load-chart.ts',
 };
 
 // Self-contained files for a blogger's <script type="module" src="https://cdn…">: Lit and zod

@@ -11,3 +11,4 @@ export { ExplainerElement } from './explainer/explainer-element.js';
 export { ModalityExplainer } from './explainer/modality-explainer.js';
 export { PathwayComparison } from './explainer/pathway-comparison.js';
 export { TrainingStore } from './tracking/store/training-store.js';
+export { LoadChart } from './tracking/load-chart/load-chart.js';

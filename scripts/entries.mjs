@@ -12,6 +12,7 @@ export const libraryEntries = {
   storage: 'src/tracking/storage/index.ts',
   metrics: 'src/tracking/metrics/index.ts',
   'training-store': 'src/entries/training-store.ts',
+  'weekly-summary': 'src/entries/weekly-summary.ts',
   'load-chart': 'src/entries/load-chart.ts',
 };
 

@@ -11,4 +11,5 @@ export { ExplainerElement } from './explainer/explainer-element.js';
 export { ModalityExplainer } from './explainer/modality-explainer.js';
 export { PathwayComparison } from './explainer/pathway-comparison.js';
 export { TrainingStore } from './tracking/store/training-store.js';
+export { WeeklySummary } from './tracking/weekly-summary/weekly-summary.js';
 export { LoadChart } from './tracking/load-chart/load-chart.js';

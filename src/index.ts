@@ -6,6 +6,7 @@
 import './entries/modality-explainer.js';
 import './entries/pathway-comparison.js';
 import './entries/training-store.js';
+import './entries/weekly-summary.js';
 import './entries/load-chart.js';
 
 export * from './define.js';

@@ -1,0 +1,208 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { baseStyles } from '../../base/theme.js';
+import { languageOf, pickStrings } from '../../base/strings.js';
+import { addDays, localDate, type CalendarDate } from '../metrics/calendar.js';
+import { GUIDELINE_SOURCES, weeklyGuidelines, type WeeklyGuidelines } from '../metrics/guidelines.js';
+import type { TrainingSession } from '../model.js';
+import { TrainingStoreController } from '../store/store-controller.js';
+import { weeklySummaryStrings, type WeeklySummaryStrings } from './strings.js';
+import { localeFirstDay, weekdayNumber, weekStartOf } from './week.js';
+import { weeklySummaryStyles } from './weekly-summary-styles.js';
+
+type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; week: WeeklyGuidelines; sessions: number };
+
+/**
+ * This week's training against the published activity targets for type 2 diabetes: minutes of
+ * aerobic-type activity against 150, resistance training on 2–3 non-consecutive days, the longest
+ * run of days without activity against "no more than 2", and whether the week combined both kinds,
+ * each with the position statements it comes from (ADA 2016, ACSM 2022). Plain and encouraging;
+ * it reports, it does not advise.
+ *
+ * It reads sessions from its store (`store="id"`, the `<training-store>` around it, or the page
+ * default) and updates as sessions are saved anywhere on the page or in another tab.
+ *
+ * @summary This week against the published activity targets for type 2 diabetes, with sources.
+ * @tag weekly-summary
+ *
+ * @attr {string} store - The id of a `<training-store>` elsewhere on the page to read from.
+ * @attr {string} week-start - The first day of the week (`monday` … `sunday`); the locale's by default.
+ * @attr {string} date - A date (`YYYY-MM-DD`) in the week to show; today by default.
+ * @attr {string} time-zone - The IANA zone "today" is read in; the browser's by default.
+ *
+ * @csspart base - The bordered box.
+ * @csspart target - Each of the four targets.
+ * @csspart bar - The progress bars.
+ * @csspart sources - The line citing the position statements.
+ *
+ * @cssprop --lw-weekly-summary-bar-color - Fill of the progress bars (default: the accent).
+ * @cssprop --lw-weekly-summary-track-color - Track of the progress bars.
+ * @cssprop --lw-weekly-summary-padding - Padding inside the box.
+ */
+export class WeeklySummary extends LitElement {
+  static override styles = [baseStyles, weeklySummaryStyles];
+
+  static override properties = {
+    store: { type: String },
+    weekStart: { type: String, attribute: 'week-start' },
+    date: { type: String },
+    timeZone: { type: String, attribute: 'time-zone' },
+    _state: { state: true, attribute: false },
+  };
+
+  declare store: string | undefined;
+  declare weekStart: string | undefined;
+  declare date: string | undefined;
+  declare timeZone: string | undefined;
+  declare private _state: State;
+
+  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
+  private _loading = 0;
+
+  constructor() {
+    super();
+    this._state = { kind: 'loading' };
+    this._store.onChange((change) => {
+      if (change.collection === 'sessions') void this._load();
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('weekStart') || changed.has('date') || changed.has('timeZone')) void this._load();
+  }
+
+  private get _zone(): string {
+    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  /** The first and last day of the week shown. */
+  private _week(): { start: CalendarDate; end: CalendarDate } {
+    const today = this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : localDate(Date.now(), this._zone);
+    const firstDay = weekdayNumber(this.weekStart) ?? localeFirstDay(languageOf(this));
+    const start = weekStartOf(today, firstDay);
+    return { start, end: addDays(start, 6) };
+  }
+
+  /** Reads the week's sessions (a day either side, for sessions logged in other zones) and sums them up. */
+  private async _load(): Promise<void> {
+    const api = this._store.api;
+    const call = ++this._loading;
+    if (!api) return;
+    const { start, end } = this._week();
+    try {
+      await api.ready;
+      const sessions: TrainingSession[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.adapter.list('sessions', {
+          from: `${addDays(start, -1)}T00:00:00Z`,
+          to: `${addDays(end, 2)}T00:00:00Z`,
+          limit: 1000,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const item of page.items) if (!item.deleted) sessions.push(item.record);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      if (call !== this._loading) return;
+      const week = weeklyGuidelines(sessions, { weekStart: start });
+      const inWeek = sessions.filter((s) => {
+        const day = localDate(s.startedAt, s.timeZone);
+        return day >= start && day <= end;
+      }).length;
+      this._state = { kind: 'ready', week, sessions: inWeek };
+    } catch (error) {
+      if (call !== this._loading) return;
+      this._state = { kind: 'unavailable' };
+      this._store.reportError(error, 'list');
+    }
+  }
+
+  private get _strings(): WeeklySummaryStrings {
+    return pickStrings(weeklySummaryStrings, languageOf(this));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this._strings;
+    const lang = languageOf(this);
+    const { start, end } = this._week();
+    const range = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
+      new Date(`${start}T00:00:00Z`),
+      new Date(`${end}T00:00:00Z`),
+    );
+    const state = this._state;
+    return html`<section class="summary" part="base" aria-labelledby="title">
+      <div>
+        <h2 class="title" id="title">${t.title}</h2>
+        <p class="range">${range}</p>
+      </div>
+      ${state.kind === 'loading'
+        ? html`<p class="loading" role="status">${t.loading}</p>`
+        : state.kind === 'unavailable'
+          ? html`<p class="loading" role="alert">${t.unavailable}</p>`
+          : this._renderWeek(state.week, state.sessions, t, lang)}
+      <p class="sources" part="sources">
+        ${t.sourcesIntro}
+        <a href="https://doi.org/${GUIDELINE_SOURCES.ada2016.doi}" title=${GUIDELINE_SOURCES.ada2016.citation}>ADA position statement (Colberg et al., Diabetes Care 2016)</a>
+        ·
+        <a href="https://doi.org/${GUIDELINE_SOURCES.acsm2022.doi}" title=${GUIDELINE_SOURCES.acsm2022.citation}>ACSM consensus statement (Kanaley et al., MSSE 2022)</a>
+      </p>
+      <p class="disclaimer">${t.disclaimer}</p>
+    </section>`;
+  }
+
+  private _renderWeek(week: WeeklyGuidelines, sessions: number, t: WeeklySummaryStrings, lang: string): TemplateResult {
+    const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    const { aerobic, resistance, rest } = week;
+    return html`${sessions === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
+      <ul>
+        ${this._target(
+          'aerobic',
+          t.aerobicLabel,
+          aerobic.met,
+          t.aerobicValue(number.format(aerobic.minutes), number.format(aerobic.target)),
+          t.aerobicHint,
+          aerobic.minutes / aerobic.target,
+          t,
+        )}
+        ${this._target(
+          'resistance',
+          t.resistanceLabel,
+          resistance.met,
+          t.resistanceValue(resistance.days.length),
+          resistance.nonConsecutive ? t.resistanceHint : t.consecutiveNote,
+          resistance.days.length / resistance.target.min,
+          t,
+        )}
+        ${this._target('rest', t.restLabel, rest.met, t.restValue(rest.longestRunWithoutActivity), t.restHint(rest.limit), undefined, t)}
+        ${this._target('both', t.bothLabel, week.combinedBoth, week.combinedBoth ? t.bothYes : t.bothNo, undefined, undefined, t)}
+      </ul>`;
+  }
+
+  private _target(
+    id: string,
+    label: string,
+    met: boolean,
+    value: string,
+    hint: string | undefined,
+    fill: number | undefined,
+    t: WeeklySummaryStrings,
+  ): TemplateResult {
+    return html`<li class="target" part="target" data-target=${id}>
+      <div class="target-head">
+        <span class="label">${label}</span>
+        <span class="status ${met ? 'met' : ''}">${met ? t.reached : t.notYet}</span>
+      </div>
+      <p class="value">${value}</p>
+      ${fill === undefined
+        ? nothing
+        : html`<div class="bar" part="bar" aria-hidden="true"><span style=${styleMap({ '--_fill': String(Math.min(Math.max(fill, 0), 1)) })}></span></div>`}
+      ${hint ? html`<p class="hint">${hint}</p>` : nothing}
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'weekly-summary': WeeklySummary;
+  }
+}

@@ -20,7 +20,7 @@ const demoRoot = fileURLToPath(new URL('./demo/', import.meta.url));
 /** Every page of the demo, by output name. Adding a page is one line here. */
 const pages: Record<string, string> = {
   index: `${demoRoot}index.html`,
-  // tracker: `${demoRoot}tracker.html`,
+  tracker: `${demoRoot}tracker.html`,
 };
 
 export default defineConfig({

@@ -14,6 +14,7 @@ export const libraryEntries = {
   'training-store': 'src/entries/training-store.ts',
   'weekly-summary': 'src/entries/weekly-summary.ts',
   'load-chart': 'src/entries/load-chart.ts',
+  'session-logger': 'src/entries/session-logger.ts',
 };
 
 // Self-contained files for a blogger's <script type="module" src="https://cdn…">: Lit and zod

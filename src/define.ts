@@ -11,5 +11,6 @@ export { ExplainerElement } from './explainer/explainer-element.js';
 export { ModalityExplainer } from './explainer/modality-explainer.js';
 export { PathwayComparison } from './explainer/pathway-comparison.js';
 export { TrainingStore } from './tracking/store/training-store.js';
+export { SessionLogger } from './tracking/session-logger/session-logger.js';
 export { WeeklySummary } from './tracking/weekly-summary/weekly-summary.js';
 export { LoadChart } from './tracking/load-chart/load-chart.js';

@@ -8,7 +8,15 @@ import './entries/pathway-comparison.js';
 import './entries/training-store.js';
 import './entries/weekly-summary.js';
 import './entries/load-chart.js';
+import './entries/session-logger.js';
 
 export * from './define.js';
 export * from './explainer/index.js';
 export * from './tracking/store/index.js';
+export type {
+  SessionSaveDetail,
+  SessionSavedDetail,
+  SessionDeletedDetail,
+  SessionRestoredDetail,
+  GlucoseSavedDetail,
+} from './tracking/session-logger/session-logger.js';

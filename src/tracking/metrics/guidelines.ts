@@ -56,7 +56,7 @@ export interface WeeklyGuidelines {
     sources: readonly GuidelineSource[];
   };
   rest: {
-    /** The longest run of days in the week with no session at all. */
+    /** The longest run of days in the week (up to `through`) with no session at all. */
     longestRunWithoutActivity: number;
     limit: number;
     met: boolean;
@@ -76,13 +76,18 @@ export interface WeeklyGuidelineOptions {
    * the split is a convention: half, unless a site knows better.
    */
   combinedAerobicShare?: number;
+  /**
+   * The last day that has happened (today, for the current week): later days are not yet days
+   * without activity. The whole week by default.
+   */
+  through?: CalendarDate;
 }
 
 type GuidelineSession = Pick<TrainingSession, 'startedAt' | 'timeZone' | 'durationMin' | 'modality'>;
 
 export function weeklyGuidelines(
   sessions: readonly GuidelineSession[],
-  { weekStart, timeZone, combinedAerobicShare = 0.5 }: WeeklyGuidelineOptions,
+  { weekStart, timeZone, combinedAerobicShare = 0.5, through }: WeeklyGuidelineOptions,
 ): WeeklyGuidelines {
   const weekEnd = addDays(weekStart, 6);
   const days = dateRange(weekStart, weekEnd);
@@ -111,6 +116,7 @@ export function weeklyGuidelines(
   let longest = 0;
   let run = 0;
   for (const d of days) {
+    if (through !== undefined && d > through) break;
     run = active.has(d) ? 0 : run + 1;
     longest = Math.max(longest, run);
   }

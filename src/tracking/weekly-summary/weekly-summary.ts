@@ -75,12 +75,12 @@ export class WeeklySummary extends LitElement {
     return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
 
-  /** The first and last day of the week shown. */
-  private _week(): { start: CalendarDate; end: CalendarDate } {
+  /** The first and last day of the week shown, and today (the last day that has happened). */
+  private _week(): { start: CalendarDate; end: CalendarDate; today: CalendarDate } {
     const today = this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : localDate(Date.now(), this._zone);
     const firstDay = weekdayNumber(this.weekStart) ?? localeFirstDay(languageOf(this));
     const start = weekStartOf(today, firstDay);
-    return { start, end: addDays(start, 6) };
+    return { start, end: addDays(start, 6), today };
   }
 
   /** Reads the week's sessions (a day either side, for sessions logged in other zones) and sums them up. */
@@ -88,7 +88,7 @@ export class WeeklySummary extends LitElement {
     const api = this._store.api;
     const call = ++this._loading;
     if (!api) return;
-    const { start, end } = this._week();
+    const { start, end, today } = this._week();
     try {
       await api.ready;
       const sessions: TrainingSession[] = [];
@@ -104,7 +104,8 @@ export class WeeklySummary extends LitElement {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       if (call !== this._loading) return;
-      const week = weeklyGuidelines(sessions, { weekStart: start });
+      // Days after today have not happened: they are not yet days without activity.
+      const week = weeklyGuidelines(sessions, { weekStart: start, through: today });
       const inWeek = sessions.filter((s) => {
         const day = localDate(s.startedAt, s.timeZone);
         return day >= start && day <= end;

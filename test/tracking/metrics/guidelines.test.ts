@@ -38,6 +38,13 @@ describe('weekly guidelines', () => {
     expect(result.combinedBoth).to.equal(true);
   });
 
+  it('counts a break only up to the last day that has happened', () => {
+    // Monday and Tuesday active, today Wednesday: one quiet day so far, not five.
+    const sessions = [on(0, 'aerobic', 30), on(1, 'aerobic', 30)];
+    expect(weeklyGuidelines(sessions, { ...week, through: '2026-11-25' }).rest).to.include({ longestRunWithoutActivity: 1, met: true });
+    expect(weeklyGuidelines(sessions, week).rest.longestRunWithoutActivity).to.equal(5);
+  });
+
   it('ignores sessions outside the week, and cites the ADA and ACSM statements', () => {
     const result = weeklyGuidelines([on(-1, 'aerobic', 200), on(7, 'aerobic', 200)], week);
     expect(result.aerobic.minutes).to.equal(0);

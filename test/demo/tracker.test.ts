@@ -31,6 +31,28 @@ describe('tracker demo page', () => {
     expect(logger.shadowRoot!.querySelector('h2')?.textContent).to.equal('Log a training session');
   });
 
+  it('shows the week and the chart with the logger, and fills them with sample data on request', async () => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('loadwise:tracker:')) localStorage.removeItem(key);
+    try {
+      frame = await loadPage();
+      const doc = frame.contentDocument!;
+      const chart = () => doc.querySelector('load-chart')?.shadowRoot;
+      const summary = () => doc.querySelector('weekly-summary')?.shadowRoot?.textContent ?? '';
+      await waitUntil(() => chart()?.querySelector('.empty'), 'the chart invites the first log', { timeout: 8000 });
+      expect(doc.querySelector('load-chart')!.closest('training-store')).to.equal(doc.querySelector('session-logger')!.closest('training-store'));
+      await waitUntil(() => summary().includes('Nothing logged yet'), 'the week is empty');
+      doc.querySelector<HTMLButtonElement>('#load-sample')!.click();
+      await waitUntil(() => doc.querySelector('#sample-status')!.textContent!.startsWith('Added '), 'the sample sessions are saved', { timeout: 20000 });
+      expect(doc.querySelector('#sample-status')!.textContent).to.match(/^Added \d{2,3} sample sessions\.$/);
+      // Every element on the page redraws from the same store.
+      await waitUntil(() => /This week [\d,]+ AU/.test(chart()?.querySelector('[part="summary"]')?.textContent ?? ''), 'the chart sums up the week');
+      expect(chart()!.querySelectorAll('g.day').length).to.be.greaterThan(40);
+      await waitUntil(() => !summary().includes('Nothing logged yet'), 'the week shows sessions');
+    } finally {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('loadwise:tracker:')) localStorage.removeItem(key);
+    }
+  });
+
   it('tells readers without JavaScript that the log needs it', async () => {
     frame = await loadPage('allow-same-origin');
     const text = frame.contentDocument!.querySelector('session-logger')?.textContent ?? '';

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { scaleLinear, scaleUtc } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
+import { utcTicks } from 'd3-time';
 import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import { baseStyles } from '../../base/theme.js';
@@ -217,7 +218,9 @@ export class LoadChart extends LitElement {
     const height = ratioBottom + HEIGHT.axis;
     const start = new Date(`${days[0]!.date}T00:00:00Z`);
     const end = new Date(`${addDays(days[days.length - 1]!.date, 1)}T00:00:00Z`);
-    const x = scaleUtc().domain([start, end]).range([MARGIN.left, right]);
+    // A linear scale over milliseconds with d3-time's UTC ticks: the same axis as scaleUtc, without
+    // the d3-time-format it brings (Intl formats the dates).
+    const x = scaleLinear().domain([start.getTime(), end.getTime()]).range([MARGIN.left, right]);
     const step = (right - MARGIN.left) / days.length;
     const loadMax = max(days, (d) => Math.max(d.load, d.acute, d.chronic ?? 0)) || 1;
     const y = scaleLinear().domain([0, loadMax]).nice(4).range([loadBottom, MARGIN.top]);
@@ -239,7 +242,7 @@ export class LoadChart extends LitElement {
     const firstRatio = days.findIndex((d) => !d.baseline);
     const baselineEnd = firstRatio < 0 ? days.length : firstRatio;
     const dateFormat = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    const ticks = x.ticks(Math.max(2, Math.floor((right - MARGIN.left) / 90)));
+    const ticks = utcTicks(start, end, Math.max(2, Math.floor((right - MARGIN.left) / 90)));
     const focus = this._focus;
     const focusDay = focus === undefined ? undefined : days[focus];
     return html`<p class="summary" part="summary" id="summary">${this._summary(model, t, lang)}</p>

@@ -106,6 +106,14 @@ class FullBackend extends MemoryBackend {
   }
 }
 
+/** A memory backend that takes three seconds to commit: long enough to see the saving state. */
+class SlowBackend extends MemoryBackend {
+  override async commit(writes: readonly BackendWrite[]): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    return super.commit(writes);
+  }
+}
+
 /**
  * `<session-logger>` logs a training session in under 15 seconds: the kind of session, when, how
  * long and how hard (session RPE on the CR-10 scale), with optional sections folded until wanted.
@@ -168,6 +176,19 @@ export const OutOfRange: Story = {
       glucose: '900',
     });
     await el.save();
+  },
+};
+
+/**
+ * Saving: the button says so and a second press does nothing while the write is under way. This
+ * store takes three seconds to save, then the story shows the saved state.
+ */
+export const Saving: Story = {
+  render: (args) => html`<training-store .adapter=${new BackendAdapter(new SlowBackend(namespace()))}>${logger(args)}</training-store>`,
+  play: async ({ canvasElement }) => {
+    const el = await loggerIn(canvasElement);
+    el.values = filled();
+    void el.save();
   },
 };
 

@@ -10,7 +10,7 @@ import { QuotaError } from '../src/tracking/storage/errors.js';
 import type { BackendWrite } from '../src/tracking/storage/backend.js';
 import { newSession, type TrainingSession } from '../src/tracking/model.js';
 import { emptyForm, type FormValues } from '../src/tracking/session-logger/form-model.js';
-import manifest from '../custom-elements.json';
+import { hiddenPrivateMembers } from './support/manifest.js';
 
 interface LoggerArgs {
   units?: 'metric' | 'imperial';
@@ -23,19 +23,8 @@ interface LoggerArgs {
   onGlucoseSaved?: (event: CustomEvent) => void;
 }
 
-interface ManifestMember {
-  name: string;
-  privacy?: string;
-}
 /** The element's private fields and methods, kept out of the docs table. */
-const privateMembers = Object.fromEntries(
-  (manifest as { modules: { declarations?: { tagName?: string; members?: ManifestMember[] }[] }[] }).modules
-    .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName === 'session-logger')
-    .flatMap((d) => d.members ?? [])
-    .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
-    .map((m) => [m.name, { table: { disable: true } }]),
-);
+const privateMembers = hiddenPrivateMembers('session-logger');
 
 /** A namespace of its own per render: stories keep their data (and drafts) apart. */
 const namespace = () => `story-${crypto.randomUUID().slice(0, 8)}`;

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StorageChange } from '../src/tracking/storage/types.js';
 import type { StorageErrorDetail, StorageReadyDetail } from '../src/tracking/store/events.js';
-import manifest from '../custom-elements.json';
+import { hiddenPrivateMembers } from './support/manifest.js';
 import { defineStoreDemo } from './support/store-demo.js';
 
 defineStoreDemo();
@@ -18,19 +18,8 @@ interface StoreArgs {
   onStorageError?: (event: CustomEvent<StorageErrorDetail>) => void;
 }
 
-interface ManifestMember {
-  name: string;
-  privacy?: string;
-}
 /** The element's private fields and methods, kept out of the docs table. */
-const privateMembers = Object.fromEntries(
-  (manifest as { modules: { declarations?: { tagName?: string; members?: ManifestMember[] }[] }[] }).modules
-    .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName === 'training-store')
-    .flatMap((d) => d.members ?? [])
-    .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
-    .map((m) => [m.name, { table: { disable: true } }]),
-);
+const privateMembers = hiddenPrivateMembers('training-store');
 
 /** Ids differ per render: a docs page shows every story at once, and ids must stay unique. */
 let renders = 0;

@@ -7,7 +7,7 @@ import { nothing, type TemplateResult } from 'lit';
 import { html, type StaticValue } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import manifest from '../../custom-elements.json';
+import { declarationOf, hiddenPrivateMembers } from './manifest.js';
 import type { ExplainerChangeDetail, ExplainerContent, ExplainerErrorDetail } from '../../src/explainer/index.js';
 
 /** A story's args: the element's attributes by their HTML names, its `content`, its tokens. */
@@ -24,25 +24,6 @@ export interface ExplainerArgs {
   [token: `--lw-${string}`]: string | undefined;
 }
 
-interface ManifestMember {
-  name: string;
-  kind: string;
-  privacy?: string;
-}
-interface ManifestDeclaration {
-  tagName?: string;
-  members?: ManifestMember[];
-  cssProperties?: { name: string }[];
-  cssParts?: { name: string }[];
-  events?: { name: string }[];
-}
-
-function declarationOf(tag: string): ManifestDeclaration {
-  const modules = (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules;
-  const found = modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
-  if (!found) throw new Error(`${tag} is not in custom-elements.json: run npm run analyze`);
-  return found;
-}
 
 const colourToken = /color|accent|surface|background/;
 
@@ -53,11 +34,7 @@ const colourToken = /color|accent|surface|background/;
  */
 export function explainerArgTypes(tag: string, optionIds: string[]): Partial<ArgTypes<ExplainerArgs>> {
   const declaration = declarationOf(tag);
-  const hidden = Object.fromEntries(
-    (declaration.members ?? [])
-      .filter((m) => m.privacy === 'private' || m.privacy === 'protected')
-      .map((m) => [m.name, { table: { disable: true } }]),
-  );
+  const hidden = hiddenPrivateMembers(tag);
   const tokens = Object.fromEntries(
     (declaration.cssProperties ?? []).map((p) => [
       p.name,

@@ -8,6 +8,7 @@ import { languageOf, pickStrings } from '../../base/strings.js';
 import { addDays, localDate } from '../metrics/calendar.js';
 import type { AcwrMethod } from '../metrics/acute-chronic.js';
 import { MODALITIES, type TrainingSession } from '../model.js';
+import { listRecords } from '../storage/list-all.js';
 import { TrainingStoreController } from '../store/store-controller.js';
 import { BANDS, buildChartModel, CHART_RANGES, type ChartDay, type ChartModel, type ChartRange } from './chart-model.js';
 import { loadChartStyles } from './load-chart-styles.js';
@@ -137,13 +138,7 @@ export class LoadChart extends LitElement {
     if (!api) return;
     try {
       await api.ready;
-      const sessions: TrainingSession[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.adapter.list('sessions', { limit: 1000, ...(cursor ? { cursor } : {}) });
-        for (const item of page.items) if (!item.deleted) sessions.push(item.record);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const sessions = await listRecords(api.adapter, 'sessions');
       if (call === this._loading) this._state = { kind: 'ready', sessions };
     } catch (error) {
       if (call !== this._loading) return;

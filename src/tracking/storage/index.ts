@@ -13,6 +13,7 @@ export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
 export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
 export { IndexedDbAdapter, IndexedDbBackend } from './indexeddb.js';
 export { DeferredAdapter } from './deferred-adapter.js';
+export { listAll, listRecords } from './list-all.js';
 export * from './transfer/index.js';
 export * from '../model.js';
 export * from '../units.js';

@@ -4,7 +4,7 @@ import { baseStyles } from '../../base/theme.js';
 import { languageOf, pickStrings } from '../../base/strings.js';
 import { addDays, localDate, type CalendarDate } from '../metrics/calendar.js';
 import { GUIDELINE_SOURCES, weeklyGuidelines, type WeeklyGuidelines } from '../metrics/guidelines.js';
-import type { TrainingSession } from '../model.js';
+import { listRecords } from '../storage/list-all.js';
 import { TrainingStoreController } from '../store/store-controller.js';
 import { weeklySummaryStrings, type WeeklySummaryStrings } from './strings.js';
 import { localeFirstDay, weekdayNumber, weekStartOf } from './week.js';
@@ -91,18 +91,10 @@ export class WeeklySummary extends LitElement {
     const { start, end, today } = this._week();
     try {
       await api.ready;
-      const sessions: TrainingSession[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.adapter.list('sessions', {
-          from: `${addDays(start, -1)}T00:00:00Z`,
-          to: `${addDays(end, 2)}T00:00:00Z`,
-          limit: 1000,
-          ...(cursor ? { cursor } : {}),
-        });
-        for (const item of page.items) if (!item.deleted) sessions.push(item.record);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const sessions = await listRecords(api.adapter, 'sessions', {
+        from: `${addDays(start, -1)}T00:00:00Z`,
+        to: `${addDays(end, 2)}T00:00:00Z`,
+      });
       if (call !== this._loading) return;
       // Days after today have not happened: they are not yet days without activity.
       const week = weeklyGuidelines(sessions, { weekStart: start, through: today });

@@ -6,7 +6,7 @@ import { csvFormatRows } from 'd3-dsv';
 import type { TrainingSession } from '../../model.js';
 import type { StorageAdapter } from '../types.js';
 import { SESSION_CSV_COLUMNS, escapeCell, formatExercises, localDateTime, type SessionCsvColumn } from './csv.js';
-import { readCollection } from './export-json.js';
+import { listAll } from '../list-all.js';
 
 /** Session load, rpe × minutes, rounded to 2 decimals for the sheet. */
 const load = (s: TrainingSession) => Math.round(s.rpe * s.durationMin * 100) / 100;
@@ -62,7 +62,7 @@ export function sessionsToCsv(sessions: readonly TrainingSession[], { bom = fals
 
 /** Every session in `adapter` (removed ones left out) as CSV text, oldest first. */
 export async function exportCsv(adapter: StorageAdapter, options: CsvOptions = {}): Promise<string> {
-  const stored = await readCollection(adapter, 'sessions');
+  const stored = await listAll(adapter, 'sessions');
   return sessionsToCsv(
     stored.flatMap((s) => (s.deleted ? [] : [s.record])),
     options,

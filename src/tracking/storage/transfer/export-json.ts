@@ -3,6 +3,7 @@
  * `importData` reads back.
  */
 import { COLLECTIONS, type CollectionName, type StorageAdapter, type StoredOf } from '../types.js';
+import { listAll } from '../list-all.js';
 
 /** The envelope's `format`: how an import recognises a loadwise export. */
 export const EXPORT_FORMAT = 'loadwise-export';
@@ -31,22 +32,6 @@ export interface ExportOptions {
   now?: Date;
 }
 
-/** Every record of one collection, oldest first, read page by page. */
-export async function readCollection<C extends CollectionName>(
-  adapter: StorageAdapter,
-  collection: C,
-  includeDeleted = false,
-): Promise<StoredOf<C>[]> {
-  const all: StoredOf<C>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await adapter.list(collection, { limit: 1000, includeDeleted, ...(cursor ? { cursor } : {}) });
-    all.push(...(page.items as StoredOf<C>[]));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-
 /**
  * Exports every session and glucose reading in `adapter`, with its id and revision.
  *
@@ -59,7 +44,7 @@ export async function exportJson(adapter: StorageAdapter, { includeDeleted = fal
   const collections = {} as { [C in CollectionName]: StoredEntry<C>[] };
   for (const collection of COLLECTIONS) {
     // The envelope is the caller's own snapshot, editable: a copy of the adapter's frozen records.
-    (collections as Record<CollectionName, StoredEntry[]>)[collection] = structuredClone(await readCollection(adapter, collection, includeDeleted));
+    (collections as Record<CollectionName, StoredEntry[]>)[collection] = structuredClone(await listAll(adapter, collection, { includeDeleted }));
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), app: 'loadwise', collections };
 }

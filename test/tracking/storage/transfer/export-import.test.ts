@@ -6,11 +6,11 @@ import { ImportFileError, importData } from '../../../../src/tracking/storage/tr
 import { SESSION_CSV_COLUMNS } from '../../../../src/tracking/storage/transfer/csv.js';
 import type { TrainingSession } from '../../../../src/tracking/model.js';
 import type { StorageAdapter } from '../../../../src/tracking/storage/types.js';
-import { readCollection } from '../../../../src/tracking/storage/transfer/export-json.js';
+import { listAll } from '../../../../src/tracking/storage/list-all.js';
 import { adapterKinds, byId, expectAccounted, putAll, reading, richSessions, session } from './fixtures.js';
 
 const live = async (adapter: StorageAdapter) =>
-  byId((await readCollection(adapter, 'sessions')).flatMap((s) => (s.deleted ? [] : [s.record])));
+  byId((await listAll(adapter, 'sessions')).flatMap((s) => (s.deleted ? [] : [s.record])));
 
 /** The import must throw an `ImportFileError` with this problem, and write nothing. */
 async function expectFileError(adapter: StorageAdapter, input: string, problem: string, words: RegExp, format?: 'json' | 'csv') {

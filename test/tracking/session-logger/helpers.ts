@@ -72,3 +72,10 @@ export async function sessionsIn(adapter: StorageAdapter): Promise<TrainingSessi
   const page = await adapter.list('sessions', { limit: 1000 });
   return page.items.flatMap((item) => (item.deleted ? [] : [item.record]));
 }
+
+/** A routine session as a person enters it: aerobic, 30 minutes, RPE 4 (the required fields only). */
+export async function enterRoutineSession(logger: SessionLogger): Promise<void> {
+  await choose(logger, 'modality', 'aerobic');
+  await type(logger, 'duration', '30');
+  await choose(logger, 'rpe', '4');
+}

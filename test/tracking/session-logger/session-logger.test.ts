@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { pageDefaultStore } from '../../../src/tracking/store/page-default.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
-import { choose, focusedId, mount, ns, openSection, press, q, sessionsIn, submit, text, type } from './helpers.js';
+import { choose, enterRoutineSession, focusedId, mount, ns, openSection, press, q, sessionsIn, submit, text, type } from './helpers.js';
 import type { SessionLogger, SessionSavedDetail, GlucoseSavedDetail, SessionSaveDetail } from '../../../src/entries/session-logger.js';
 import { BackendAdapter } from '../../../src/tracking/storage/backend-adapter.js';
 import { MemoryBackend } from '../../../src/tracking/storage/memory.js';
@@ -212,9 +212,7 @@ describe('<session-logger>: the form', () => {
     const { logger } = await mount(html`<training-store .adapter=${adapter} @storage-error=${onError}>
       <session-logger units="metric" time-zone="UTC" lang="en"></session-logger>
     </training-store>`);
-    await choose(logger, 'modality', 'aerobic');
-    await type(logger, 'duration', '30');
-    await choose(logger, 'rpe', '4');
+    await enterRoutineSession(logger);
     await submit(logger);
     await logger.updateComplete;
     expect(text(logger, '.failure p')).to.equal('Not saved: storage on this device is full. Your entry is kept; free some space and try again.');
@@ -236,17 +234,14 @@ describe('<session-logger>: the form', () => {
     const { logger } = await mount(html`<training-store .adapter=${adapter} @storage-error=${(e: Event) => e.preventDefault()}>
       <session-logger units="metric" time-zone="UTC" lang="en"></session-logger>
     </training-store>`);
-    await choose(logger, 'modality', 'aerobic');
-    await type(logger, 'duration', '30');
-    await choose(logger, 'rpe', '4');
+    await enterRoutineSession(logger);
     await submit(logger);
     await logger.updateComplete;
     expect(text(logger, '.failure p')).to.equal('Not saved: you appear to be offline. Your entry is kept; try again when you are back online.');
     q<HTMLButtonElement>(logger, '#retry')!.click();
     await logger.updateComplete;
     expect(text(logger, '.status')).to.equal('Session saved.');
-    // One record on disk, not two. (Read back through a fresh adapter over the same backend: the
-    // first adapter's in-memory index misses a record whose commit reported failure; see report.)
+    // One record on disk, not two; and a fresh adapter over the same backend reads the same.
     expect([...(await backend.readAll()).keys()].filter((k) => k.startsWith('sessions/'))).to.have.length(1);
     expect(await sessionsIn(new BackendAdapter(backend))).to.have.length(1);
   });
@@ -257,9 +252,7 @@ describe('<session-logger>: the form', () => {
     const { logger } = await mount(html`<training-store .adapter=${adapter}>
       <session-logger units="metric" time-zone="UTC" lang="en"></session-logger>
     </training-store>`);
-    await choose(logger, 'modality', 'aerobic');
-    await type(logger, 'duration', '30');
-    await choose(logger, 'rpe', '4');
+    await enterRoutineSession(logger);
     const button = q<HTMLButtonElement>(logger, 'button[type="submit"]')!;
     button.click();
     await waitUntil(() => button.textContent?.trim() === 'Saving…', 'the button says it is saving');

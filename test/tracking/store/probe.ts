@@ -7,6 +7,7 @@ import { waitUntil } from '@open-wc/testing';
 import { TrainingStoreController } from '../../../src/tracking/store/store-controller.js';
 import { newSession, type TrainingSession } from '../../../src/tracking/model.js';
 import type { StorageAdapter } from '../../../src/tracking/storage/types.js';
+import { listAll } from '../../../src/tracking/storage/list-all.js';
 
 export class StoreProbe extends LitElement {
   readonly store = new TrainingStoreController(this, { onStoreChange: () => void this.load() });
@@ -29,13 +30,7 @@ export class StoreProbe extends LitElement {
     }
     try {
       await api.ready;
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api.adapter.list('sessions', { limit: 1000, ...(cursor ? { cursor } : {}) });
-        ids.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      const ids = (await listAll(api.adapter, 'sessions')).map((item) => item.id);
       if (this.store.api !== api) return;
       this.ids = ids;
       this.unavailable = false;

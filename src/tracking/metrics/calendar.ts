@@ -8,17 +8,67 @@ import { utcDay } from 'd3-time';
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDate = string;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The local calendar date of `instant` in `timeZone` (IANA). */
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, ...options })));
+  return format;
+}
+
+/** The local date by Intl, one call per instant: exact, and the slow path. */
+function exactLocalDate(ms: number, timeZone: string): CalendarDate {
+  // en-CA formats dates as YYYY-MM-DD.
+  return cached(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** The zone's offset from UTC at `ms`, in ms: its wall-clock time read as UTC, minus the instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const format = cached(partFormats, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+  const part: Record<string, number> = {};
+  for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value);
+  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const WEEK_MS = 7 * 86_400_000;
+/** Per zone, the offset at the start of each week touched (weeks counted from 1970). */
+const weekStarts = new Map<string, Map<number, number>>();
+
+function offsetAtWeekStart(week: number, timeZone: string): number {
+  let byWeek = weekStarts.get(timeZone);
+  if (!byWeek) weekStarts.set(timeZone, (byWeek = new Map()));
+  let offset = byWeek.get(week);
+  if (offset === undefined) byWeek.set(week, (offset = offsetAt(week * WEEK_MS, timeZone)));
+  return offset;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** A UTC instant's own date, formatted by hand. */
+function utcDate(ms: number): CalendarDate {
+  const day = new Date(ms);
+  const year = day.getUTCFullYear();
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
+}
+
+/**
+ * The local calendar date of `instant` in `timeZone` (IANA).
+ *
+ * Years of sessions made one Intl call each, the bulk of a chart's first render. Offsets change
+ * a few times a year at most, so the offset is read at the start of each week instead: when a
+ * week starts and ends on the same offset, every instant in it has that offset (no zone changes
+ * its offset twice within 7 days), and the date is the instant plus the offset. Weeks that hold a
+ * change ask Intl for each instant, as before.
+ */
 export function localDate(instant: string | number | Date, timeZone: string): CalendarDate {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    // en-CA formats dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, format);
-  }
-  return format.format(new Date(instant));
+  const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
+  if (!Number.isFinite(ms)) return exactLocalDate(ms, timeZone);
+  const week = Math.floor(ms / WEEK_MS);
+  const offset = offsetAtWeekStart(week, timeZone);
+  if (offset !== offsetAtWeekStart(week + 1, timeZone)) return exactLocalDate(ms, timeZone);
+  return utcDate(ms + offset);
 }
 
 /** The date as a UTC midnight, for calendar arithmetic only. */
@@ -34,8 +84,6 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * Every date from `from` to `to`, both included. Steps one UTC calendar date at a time

@@ -33,6 +33,26 @@ describe('calendar days', () => {
     expect(localDate('2026-05-01T18:20:00Z', 'Asia/Kathmandu')).to.equal('2026-05-02'); // +05:45
     expect(localDate('2026-05-01T02:00:00Z', 'America/St_Johns')).to.equal('2026-04-30'); // −02:30
   });
+
+  it('gives the same date as Intl for every instant, through every offset change of 2010–2026', () => {
+    // Zones with awkward histories: half-hour daylight saving (Lord Howe), Ramadan suspensions
+    // (Casablanca), a skipped calendar day (Apia, 30 December 2011), abolished daylight saving
+    // (Sao Paulo), and a 45-minute offset (Kathmandu).
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Africa/Casablanca', 'Pacific/Apia', 'America/Sao_Paulo', 'Asia/Kathmandu'];
+    const step = 97 * 60_000; // 97 minutes: every hour and quarter of the day comes round.
+    for (const timeZone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const wrong: string[] = [];
+      for (let ms = Date.UTC(2010, 0, 1); ms < Date.UTC(2027, 0, 1); ms += step) {
+        const expected = intl.format(ms);
+        if (localDate(ms, timeZone) !== expected) wrong.push(`${new Date(ms).toISOString()} → ${expected}`);
+      }
+      expect(wrong, timeZone).to.deep.equal([]);
+    }
+    // The instants on either side of Apia's skipped day.
+    expect(localDate('2011-12-30T09:59:59Z', 'Pacific/Apia')).to.equal('2011-12-29');
+    expect(localDate('2011-12-30T10:00:00Z', 'Pacific/Apia')).to.equal('2011-12-31');
+  });
 });
 
 describe('daily loads', () => {

@@ -3,7 +3,7 @@ import { baseStyles } from '../../base/theme.js';
 import { emit } from '../../base/events.js';
 import { languageOf, pickStrings } from '../../base/strings.js';
 import { GLUCOSE_CONTEXTS, MODALITIES, SESSION_SCHEMA_VERSION, newGlucoseReading, newSession, type GlucoseReading, type TrainingSession } from '../model.js';
-import type { GlucoseUnit, WeightUnit } from '../units.js';
+import { defaultGlucoseUnit, defaultWeightUnit, regionFor, type GlucoseUnit, type WeightUnit } from '../units.js';
 import type { StoredOf } from '../storage/types.js';
 import type { StorageError } from '../storage/errors.js';
 import type { ImportReport } from '../storage/transfer/import.js';
@@ -90,18 +90,6 @@ interface Attempt {
 
 const PAGE = 10;
 const UNDO_MS = 10_000;
-/** Regions whose people weigh in pounds. */
-const IMPERIAL_REGIONS = new Set(['US', 'LR', 'MM']);
-/** Regions whose meters and doctors use mmol/L; elsewhere mg/dL. */
-const MMOL_REGIONS = new Set(['GB', 'IE', 'CA', 'AU', 'NZ', 'ZA', 'NL', 'SE', 'NO', 'DK', 'FI', 'IS', 'CZ', 'SK', 'SI', 'HR', 'EE', 'LV', 'LT', 'RU', 'UA', 'KZ', 'CN', 'HK', 'MY', 'SG', 'JM']);
-
-function regionOf(lang: string): string | undefined {
-  try {
-    return new Intl.Locale(lang).maximize().region;
-  } catch {
-    return undefined;
-  }
-}
 
 const errorCode = (error: unknown): string => (error as Partial<StorageError> | null)?.code ?? 'other';
 
@@ -287,18 +275,17 @@ export class SessionLogger extends LitElement {
   }
 
   private get _region(): string | undefined {
-    const lang = this._lang;
-    return (lang.includes('-') ? regionOf(lang) : undefined) ?? regionOf(navigator.language);
+    return regionFor(this._lang);
   }
 
   private get _weightUnit(): WeightUnit {
-    const units = this.units ?? (IMPERIAL_REGIONS.has(this._region ?? '') ? 'imperial' : 'metric');
-    return units === 'imperial' ? 'lb' : 'kg';
+    if (this.units) return this.units === 'imperial' ? 'lb' : 'kg';
+    return defaultWeightUnit(this._region);
   }
 
   private get _glucoseUnit(): GlucoseUnit {
     if (this.glucoseUnit === 'mg/dL' || this.glucoseUnit === 'mmol/L') return this.glucoseUnit;
-    return MMOL_REGIONS.has(this._region ?? '') ? 'mmol/L' : 'mg/dL';
+    return defaultGlucoseUnit(this._region);
   }
 
   /** The zone dates and times are read in: a session being edited keeps the zone it was logged in. */

@@ -1,11 +1,12 @@
 /**
  * Plausible training history for demos and stories: a person training four or five times a week
  * (two resistance days, aerobic and interval work, now and then a combined session), building
- * over the weeks with an easier week every fourth and the odd big day. Seeded, so the same call
- * gives the same sessions.
+ * over the weeks with an easier week every fourth and the odd big day, and fasting glucose checked
+ * a couple of mornings a week. Seeded, so the same call gives the same data. The numbers are
+ * made up for demonstration; they show no one's health.
  */
 import { addDays, weekday, type CalendarDate } from './metrics/calendar.js';
-import { newSession, type Modality, type TrainingSession } from './model.js';
+import { newGlucoseReading, newSession, type GlucoseReading, type Modality, type TrainingSession } from './model.js';
 
 export interface SampleOptions {
   /** The last day (`YYYY-MM-DD`). */
@@ -66,4 +67,21 @@ export function sampleSessions({ until, days = 182, timeZone = 'UTC', seed = 7 }
     );
   }
   return sessions;
+}
+
+/**
+ * Fasting glucose on about two mornings a week, mg/dL, wandering within a plausible range and
+ * easing down a little over the months. Made-up figures for demos: no trend here is a finding.
+ */
+export function sampleGlucose({ until, days = 182, timeZone = 'UTC', seed = 7 }: SampleOptions): GlucoseReading[] {
+  const rand = random(seed + 1);
+  const readings: GlucoseReading[] = [];
+  for (let back = days - 1; back >= 0; back--) {
+    if (rand() > 0.3) continue;
+    const date = addDays(until, -back);
+    const progress = (days - 1 - back) / Math.max(days - 1, 1);
+    const mgdl = Math.round((112 - 8 * progress + (rand() - 0.5) * 14) * 10) / 10;
+    readings.push(newGlucoseReading({ measuredAt: `${date}T06:45:00.000Z`, timeZone, mgdl, context: 'fasting' }, new Date(`${date}T07:00:00.000Z`)));
+  }
+  return readings;
 }

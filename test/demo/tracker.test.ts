@@ -43,10 +43,14 @@ describe('tracker demo page', () => {
       await waitUntil(() => summary().includes('Nothing logged yet'), 'the week is empty');
       doc.querySelector<HTMLButtonElement>('#load-sample')!.click();
       await waitUntil(() => doc.querySelector('#sample-status')!.textContent!.startsWith('Added '), 'the sample sessions are saved', { timeout: 20000 });
-      expect(doc.querySelector('#sample-status')!.textContent).to.match(/^Added \d{2,3} sample sessions\.$/);
+      expect(doc.querySelector('#sample-status')!.textContent).to.match(/^Added \d{2,3} sample sessions and \d{1,3} fasting glucose readings\.$/);
       // Every element on the page redraws from the same store.
       await waitUntil(() => /This week [\d,]+ AU/.test(chart()?.querySelector('[part="summary"]')?.textContent ?? ''), 'the chart sums up the week');
-      expect(chart()!.querySelectorAll('g.day').length).to.be.greaterThan(40);
+      const bars = [...chart()!.querySelectorAll('path.bar')].reduce((n, path) => n + (path.getAttribute('d')!.match(/M/g)?.length ?? 0), 0);
+      expect(bars).to.be.greaterThan(40);
+      // The page asks for both panels, and the sample's fasting readings are drawn.
+      expect([...chart()!.querySelectorAll('g.panel')].map((g) => g.getAttribute('data-panel'))).to.deep.equal(['monotony', 'strain', 'fitness']);
+      await waitUntil(() => chart()!.querySelector('g.glucose'), 'the fasting glucose overlay');
       await waitUntil(() => !summary().includes('Nothing logged yet'), 'the week shows sessions');
     } finally {
       for (const key of Object.keys(localStorage)) if (key.startsWith('loadwise:tracker:')) localStorage.removeItem(key);

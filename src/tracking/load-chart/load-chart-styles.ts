@@ -11,6 +11,7 @@ export const loadChartStyles = css`
     --_hiit: var(--lw-load-chart-hiit, #cc79a7);
     --_combined: var(--lw-load-chart-combined, #009e73);
     --_other: var(--lw-load-chart-other, #999999);
+    --_glucose: var(--lw-load-chart-glucose, #7b4fb5);
   }
   figure {
     display: grid;
@@ -121,6 +122,39 @@ export const loadChartStyles = css`
     stroke: var(--_accent);
     stroke-width: 2.5;
   }
+  .line.monotony {
+    stroke: currentColor;
+  }
+  .line.strain {
+    stroke: var(--_accent);
+  }
+  .line.ctl {
+    stroke: #0072b2;
+  }
+  .line.atl {
+    stroke: #d55e00;
+    stroke-dasharray: 5 4;
+  }
+  .line.tsb {
+    stroke: currentColor;
+    stroke-width: 1.5;
+  }
+  .zero {
+    stroke: currentColor;
+    opacity: 0.5;
+  }
+  .panel-title {
+    font-weight: 600;
+  }
+  .glucose .dots {
+    fill: var(--_glucose);
+    stroke: var(--_surface, Canvas);
+    stroke-width: 1;
+  }
+  /* Mixed with the text colour so the axis reads on light and dark pages alike. */
+  .glucose text {
+    fill: color-mix(in srgb, var(--_glucose) 60%, currentColor);
+  }
   .band.lighter {
     fill: color-mix(in srgb, #0072b2 8%, transparent);
   }
@@ -156,10 +190,47 @@ export const loadChartStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
-  .detail {
-    min-height: 1.4em;
-    margin: 0.2rem 0 0;
-    font-size: 0.9em;
+  .tooltip {
+    position: absolute;
+    top: 0;
+    z-index: 1;
+    width: max-content;
+    max-width: min(20rem, 90%);
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    /* Opaque, over the lines: the system pair Canvas/CanvasText always reads, whatever the page's
+       colours; a site sets its own pair with the two tokens. */
+    background: var(--lw-load-chart-tooltip-background, Canvas);
+    color: var(--lw-load-chart-tooltip-color, CanvasText);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    font-size: 0.8em;
+    pointer-events: none;
+  }
+  .tooltip.end {
+    transform: translateX(0.75rem);
+  }
+  .tooltip.start {
+    transform: translateX(calc(-100% - 0.75rem));
+  }
+  .tooltip dl {
+    display: grid;
+    gap: 0.1rem;
+    margin: 0.3rem 0 0;
+  }
+  .tooltip dl div {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .tooltip dt {
+    opacity: 0.8;
+  }
+  .tooltip dd {
+    margin: 0;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
   }
   .legend {
     display: flex;
@@ -205,6 +276,18 @@ export const loadChartStyles = css`
   .key.ratio {
     border-top: 3px solid var(--_accent);
   }
+  .key.ctl {
+    border-top-color: #0072b2;
+  }
+  .key.atl {
+    border-top: 2px dashed #d55e00;
+  }
+  .dot {
+    width: 0.6em;
+    height: 0.6em;
+    border-radius: 50%;
+    background: var(--_glucose);
+  }
   .table-wrap {
     max-height: 24rem;
     overflow: auto;
@@ -232,7 +315,9 @@ export const loadChartStyles = css`
   }
   @media (forced-colors: active) {
     .bar,
-    .swatch {
+    .swatch,
+    .dot,
+    .glucose {
       forced-color-adjust: none;
     }
     .line.ratio,

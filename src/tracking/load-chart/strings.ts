@@ -1,5 +1,6 @@
 import type { StringTable } from '../../base/strings.js';
 import type { AcwrMethod } from '../metrics/acute-chronic.js';
+import type { DecayVariant } from '../metrics/fitness-fatigue.js';
 import type { Modality } from '../model.js';
 import type { Band, ChartRange } from './chart-model.js';
 
@@ -28,9 +29,24 @@ export interface LoadChartStrings {
   hideTable: string;
   date: string;
   sessions: string;
+  sessionCount: (n: number) => string;
   dayDetail: (date: string, load: string, sessions: number, ratio: string | null, band: string | null) => string;
   chartLabel: string;
   keyboardHint: string;
+  monotony: string;
+  strain: string;
+  fitness: string;
+  fatigue: string;
+  form: string;
+  panelMonotony: string;
+  panelStrain: string;
+  panelFitness: string;
+  variant: Record<DecayVariant, string>;
+  captionFitness: (variant: string) => string;
+  glucose: (unit: string) => string;
+  detailMonotony: (monotony: string, strain: string) => string;
+  detailFitness: (fitness: string, fatigue: string, form: string) => string;
+  detailGlucose: (values: string, unit: string) => string;
   note: string;
   noteLink: string;
 }
@@ -61,10 +77,25 @@ export const loadChartStrings: StringTable<LoadChartStrings> = {
     hideTable: 'Hide the table',
     date: 'Date',
     sessions: 'Sessions',
+    sessionCount: (n) => `${n} session${n === 1 ? '' : 's'}`,
     dayDetail: (date, load, sessions, ratio, band) =>
       `${date}: ${load} AU from ${sessions} session${sessions === 1 ? '' : 's'}${ratio ? `; ratio ${ratio}${band ? `, ${band}` : ''}` : band ? `; ${band}` : ''}.`,
     chartLabel: 'Training load chart',
     keyboardHint: 'Use the arrow keys to move day by day.',
+    monotony: 'Monotony',
+    strain: 'Strain',
+    fitness: 'Fitness (42 days)',
+    fatigue: 'Fatigue (7 days)',
+    form: 'Form',
+    panelMonotony: 'Monotony of the last 7 days (mean ÷ SD)',
+    panelStrain: 'Strain (week load × monotony, AU)',
+    panelFitness: 'Fitness, fatigue and form (AU)',
+    variant: { exponential: 'exponential decay', linear: 'linear decay' },
+    captionFitness: (variant) => ` Fitness (42-day) and fatigue (7-day) load with ${variant}; form is yesterday's fitness minus fatigue.`,
+    glucose: (unit) => `Fasting glucose (${unit})`,
+    detailMonotony: (monotony, strain) => ` Monotony ${monotony}, strain ${strain} AU.`,
+    detailFitness: (fitness, fatigue, form) => ` Fitness ${fitness}, fatigue ${fatigue}, form ${form}.`,
+    detailGlucose: (values, unit) => ` Fasting glucose ${values} ${unit}.`,
     note: 'A guide to how this week compares with your recent training, not a diagnosis.',
     noteLink: 'What the numbers mean',
   },
@@ -93,10 +124,25 @@ export const loadChartStrings: StringTable<LoadChartStrings> = {
     hideTable: 'Ocultar la tabla',
     date: 'Fecha',
     sessions: 'Sesiones',
+    sessionCount: (n) => `${n} ${n === 1 ? 'sesión' : 'sesiones'}`,
     dayDetail: (date, load, sessions, ratio, band) =>
       `${date}: ${load} UA de ${sessions} sesión${sessions === 1 ? '' : 'es'}${ratio ? `; cociente ${ratio}${band ? `, ${band}` : ''}` : band ? `; ${band}` : ''}.`,
     chartLabel: 'Gráfico de carga de entrenamiento',
     keyboardHint: 'Usa las flechas para moverte día a día.',
+    monotony: 'Monotonía',
+    strain: 'Tensión',
+    fitness: 'Forma física (42 días)',
+    fatigue: 'Fatiga (7 días)',
+    form: 'Frescura',
+    panelMonotony: 'Monotonía de los últimos 7 días (media ÷ DE)',
+    panelStrain: 'Tensión (carga semanal × monotonía, UA)',
+    panelFitness: 'Forma física, fatiga y frescura (UA)',
+    variant: { exponential: 'decaimiento exponencial', linear: 'decaimiento lineal' },
+    captionFitness: (variant) => ` Carga de forma física (42 días) y de fatiga (7 días) con ${variant}; la frescura es la forma física menos la fatiga del día anterior.`,
+    glucose: (unit) => `Glucosa en ayunas (${unit})`,
+    detailMonotony: (monotony, strain) => ` Monotonía ${monotony}, tensión ${strain} UA.`,
+    detailFitness: (fitness, fatigue, form) => ` Forma física ${fitness}, fatiga ${fatigue}, frescura ${form}.`,
+    detailGlucose: (values, unit) => ` Glucosa en ayunas ${values} ${unit}.`,
     note: 'Una guía de cómo se compara esta semana con tu entrenamiento reciente, no un diagnóstico.',
     noteLink: 'Qué significan los números',
   },

@@ -41,8 +41,8 @@ const browser = await chromium.launch({ executablePath, args: chromeArgs, headle
 
 /** Which figures compete with which: our adapter against the libraries on the same storage. */
 const family = (subject) =>
-  /localStorage/i.test(subject) ? 'localStorage' : /indexeddb|dexie/i.test(subject) ? 'IndexedDB' : subject;
-const isOurs = (subject) => /Adapter$/.test(subject);
+  /localStorage/i.test(subject) ? 'localStorage' : /indexeddb|dexie/i.test(subject) ? 'IndexedDB' : /chart|plot/i.test(subject) ? 'chart' : subject;
+const isOurs = (subject) => /Adapter$|^<[a-z-]+>$/.test(subject);
 const ms = (n) => n.toFixed(1);
 
 let failed = false;

@@ -7,7 +7,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-demo/', 'storybook-static/', 'node_modules/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'dist-demo/', 'storybook-static/', 'node_modules/', 'custom-elements.json', '.loadwise-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,11 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', '*.config.*', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The reference server, its tests and its benchmark run in Node, not in a browser.
+    files: ['server/**/*.ts', 'test/server/**/*.ts', 'bench/server.bench.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -89,7 +89,10 @@ export class BackendAdapter implements StorageAdapter {
       const decoded = decodeEntry(this.specs, key, raw);
       this.take(key, decoded);
       if (decoded.kind === 'record' && decoded.migrated) migrated.push(decoded);
-      if (decoded.kind === 'internal') idempotency.push([key, readIdempotency(raw)]);
+      if (decoded.kind === 'internal') {
+        if (key.startsWith(IDEMPOTENCY_PREFIX)) idempotency.push([key, readIdempotency(raw)]);
+        else this.takeInternal(key, raw);
+      }
     }
     this.unwatch = this.backend.watch((keys) => void this.refresh(keys));
     await this.writeBackMigrated(migrated);
@@ -153,6 +156,10 @@ export class BackendAdapter implements StorageAdapter {
     for (const key of keys) {
       const raw = await this.backend.read(key);
       const place = parseKey(key);
+      if (place && 'internal' in place) {
+        if (!key.startsWith(IDEMPOTENCY_PREFIX)) this.takeInternal(key, raw);
+        continue;
+      }
       if (raw === undefined) {
         // Deleted outright (a discarded quarantine item, or storage cleared by the site). Views
         // still need to drop the record: tell them as if it had been removed.
@@ -203,6 +210,51 @@ export class BackendAdapter implements StorageAdapter {
       if (isQuotaExceeded(error)) throw new QuotaError({ cause: error });
       throw error;
     }
+    this.committed(writes);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // For adapters built on this one (the remote adapter keeps its outbox beside the records, so a
+  // record and the change to send are written in one commit).
+  // -------------------------------------------------------------------------------------------
+
+  /** Entries of a subclass's own (`sync/…`) as read on open, or written by another tab (`undefined`: deleted). */
+  protected takeInternal(_key: string, _raw: unknown): void {}
+
+  /** Called after every commit this tab makes, with what it wrote. */
+  protected committed(_writes: readonly BackendWrite[]): void {}
+
+  /** More entries to commit with a record write, inside its lock: the outbox entry for it, say. */
+  protected extraWrites(_collection: CollectionName, _next: Stored<unknown>, _options: WriteOptions): Promise<BackendWrite[]> | BackendWrite[] {
+    return [];
+  }
+
+  /** Runs `task` under the backend's cross-tab lock. */
+  protected exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.backend.exclusive(task);
+  }
+
+  /** A record as stored now (not from the index); undefined when absent or unreadable. Call under `exclusive`. */
+  protected async readStored(collection: CollectionName, id: string): Promise<Stored<unknown> | undefined> {
+    const key = recordKey(collection, id);
+    const raw = await this.backend.read(key);
+    if (raw === undefined) return undefined;
+    const decoded = decodeEntry(this.specs, key, raw);
+    return decoded.kind === 'record' ? decoded.stored : undefined;
+  }
+
+  /** The raw value of one of a subclass's own keys, as stored now. Call under `exclusive`. */
+  protected readInternal(key: string): Promise<unknown> {
+    return this.backend.read(key);
+  }
+
+  /**
+   * Commits `writes` as one step, then files `records` in the index and tells the listeners with
+   * `origin`. Call under `exclusive`; each record's own entry must be among `writes`.
+   */
+  protected async commitAndApply(writes: readonly BackendWrite[], records: readonly { collection: CollectionName; stored: Stored<unknown> }[], origin: ChangeOrigin): Promise<void> {
+    await this.commit(writes);
+    for (const { collection, stored } of records) this.applyLocal(collection, stored, origin);
   }
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<StoredOf<C> | undefined> {
@@ -305,6 +357,7 @@ export class BackendAdapter implements StorageAdapter {
       if (next === current) return next as StoredOf<C>;
       const writes: BackendWrite[] = [[key, toEnvelope(next)]];
       if (idemKey) writes.push([idemKey, { collection, id, rev: next.rev, at: new Date().toISOString() } satisfies IdempotencyRecord]);
+      writes.push(...(await this.extraWrites(collection, next, { idempotencyKey, expectedRev: current?.rev ?? null })));
       await this.commit(writes);
       this.applyLocal(collection, next);
       return next as StoredOf<C>;

@@ -4,7 +4,8 @@
  * stored; a value it cannot understand is reported with the reason, byte for byte.
  *
  * Keys, relative to the namespace: `sessions/<id>`, `glucose/<id>` for records, `idem/<key>` for
- * idempotency keys. Anything else in the namespace is not ours to interpret.
+ * idempotency keys, `sync/…` for a remote adapter's outbox and sync state. Anything else in the
+ * namespace is not ours to interpret.
  */
 import type { FieldIssue } from '../../base/validation.js';
 import type { CollectionSpecs } from './collections.js';
@@ -19,11 +20,13 @@ export interface Envelope {
 }
 
 export const IDEMPOTENCY_PREFIX = 'idem/';
+/** A remote adapter's own bookkeeping: its outbox, server revisions, conflicts. */
+export const SYNC_PREFIX = 'sync/';
 
 export const recordKey = (collection: CollectionName, id: string): string => `${collection}/${id}`;
 
 export function parseKey(key: string): { collection: CollectionName; id: string } | { internal: true } | undefined {
-  if (key.startsWith(IDEMPOTENCY_PREFIX)) return { internal: true };
+  if (key.startsWith(IDEMPOTENCY_PREFIX) || key.startsWith(SYNC_PREFIX)) return { internal: true };
   const slash = key.indexOf('/');
   const collection = key.slice(0, slash) as CollectionName;
   if (slash > 0 && COLLECTIONS.includes(collection) && key.length > slash + 1) return { collection, id: key.slice(slash + 1) };

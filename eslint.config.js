@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.*', 'eslint.config.js'],
+    files: ['scripts/**/*.mjs', 'test/plugins/**/*.mjs', '*.config.*', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

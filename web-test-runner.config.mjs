@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
 import { secondTabPlugin } from './test/plugins/second-tab.mjs';
+import { referenceServerPlugin } from './test/plugins/reference-server.mjs';
 
 export default {
   // test/server runs in Node (npm run test:server), against the reference server.
@@ -12,6 +13,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     // Real second tabs and storage quotas for the storage conformance suite.
     secondTabPlugin(),
+    // The reference server (server/), run for real for the remote adapter.
+    referenceServerPlugin(),
   ],
   browsers: [
     playwrightLauncher({

@@ -259,6 +259,32 @@ export const sessionLoggerStyles = css`
     border: 1px solid var(--_accent);
     border-radius: calc(var(--_radius) * 0.6);
   }
+  .sync {
+    display: grid;
+    gap: 0.4rem;
+    margin-block: 0.4rem;
+  }
+  .sync p {
+    margin: 0;
+  }
+  .sync-line {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .sync-conflict,
+  .sync-failure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.6rem;
+    padding: 0.5rem 0.7rem;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_surface-raised);
+    border-radius: var(--_radius);
+  }
+  .sync-failure {
+    border-inline-start-color: var(--_error);
+  }
   .status:empty,
   .undo-status:empty,
   .import-report:empty {

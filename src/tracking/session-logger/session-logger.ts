@@ -8,6 +8,7 @@ import type { StoredOf } from '../storage/types.js';
 import type { StorageError } from '../storage/errors.js';
 import type { ImportReport } from '../storage/transfer/import.js';
 import { TrainingStoreController } from '../store/store-controller.js';
+import { renderSyncStatus, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
 import type { TrainingStoreApi } from '../store/context.js';
 import {
   STRENGTH_MODALITIES,
@@ -199,6 +200,8 @@ export class SessionLogger extends LitElement {
   declare private _open: ReadonlySet<string>;
 
   private readonly _store = new TrainingStoreController(this, { onStoreChange: (api) => this._onStore(api) });
+  /** Changes waiting to sync, conflicts and refusals, for storage that syncs with a server. */
+  private readonly _sync = new SyncStatusController(this);
   private _attempt: Attempt | undefined;
   private _undoTimer: ReturnType<typeof setTimeout> | undefined;
   private _parsed: ParsedForm = { errors: {} };
@@ -297,6 +300,7 @@ export class SessionLogger extends LitElement {
   // Store, draft, list
 
   private _onStore(api: TrainingStoreApi | undefined): void {
+    this._sync.watch(api);
     if (api && this._draftChecked !== api) {
       this._draftChecked = api;
       this._restoreDraft();
@@ -935,6 +939,13 @@ export class SessionLogger extends LitElement {
       }}>${t.addExercise}</button>`;
   }
 
+  /** A record named for the sync status: a session by its date and kind, from the status or the list. */
+  private _describe(collection: string, id: string, record: unknown): string | undefined {
+    if (collection !== 'sessions') return undefined;
+    const session = (record as TrainingSession | undefined) ?? this._items.find((item) => item.id === id)?.record;
+    return session ? this._summaryOf(session).label : undefined;
+  }
+
   private _summaryOf(record: TrainingSession): { date: string; label: string } {
     const date = new Intl.DateTimeFormat(this._lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: record.timeZone }).format(new Date(record.startedAt));
     return { date, label: this._t.rowSummary(date, this._t.modalities[record.modality]) };
@@ -973,6 +984,7 @@ export class SessionLogger extends LitElement {
     const nf = new Intl.NumberFormat(this._lang, { maximumFractionDigits: 1 });
     return html`<section class="recent" aria-labelledby="recent-title">
       <h3 id="recent-title">${t.recent}</h3>
+      ${renderSyncStatus(this._sync, pickStrings(syncStrings, this._lang), (collection, id, record) => this._describe(collection, id, record))}
       <div role="status" class="undo-status">
         ${this._undo
           ? html`<span>${t.deleted}</span> <button type="button" class="secondary" id="undo" @click=${() => void this._track(this._restore())}>${t.undo}</button>`

@@ -42,6 +42,11 @@ export class DeferredAdapter implements StorageAdapter {
     this.inner.catch(() => undefined);
   }
 
+  /** The real adapter, once its code has loaded. */
+  get loaded(): Promise<StorageAdapter> {
+    return this.inner;
+  }
+
   open(): Promise<void> {
     return this.inner.then((a) => a.open());
   }

@@ -3,6 +3,7 @@
  * it in `store="…"`), and what the page-default store shares with the elements that have neither.
  */
 import { createContext } from '@lit/context';
+import type { SyncApi } from './sync-api.js';
 import type { StorageAdapter } from '../storage/types.js';
 
 /**
@@ -22,6 +23,7 @@ export type StorageOperation =
   | 'estimate'
   | 'close'
   | 'persist'
+  | 'sync'
   | (string & {});
 
 /**
@@ -49,6 +51,8 @@ export interface TrainingStoreApi {
    * error) instead, or only logs it when there is no source.
    */
   reportError(error: unknown, operation: StorageOperation, source?: Element): void;
+  /** For storage that syncs with a server (`storage="remote"`): its status and the person's choices. */
+  readonly sync?: SyncApi | undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import { emit } from '../../base/events.js';
 import { DeferredAdapter } from '../storage/deferred-adapter.js';
 import { LocalStorageAdapter } from '../storage/local-storage.js';
 import { MemoryAdapter } from '../storage/memory.js';
-import { UnavailableError } from '../storage/errors.js';
+import { UnauthorizedError, UnavailableError } from '../storage/errors.js';
+import { syncApiOf } from './sync-api.js';
 import type { StorageAdapter, UsageEstimate } from '../storage/types.js';
 import { trainingStoreContext, type StorageOperation, type TrainingStoreApi } from './context.js';
 import { fireStorageError } from './events.js';
@@ -12,14 +13,21 @@ import { fireStorageError } from './events.js';
 export type { StorageErrorDetail, StorageReadyDetail } from './events.js';
 
 /** The built-in places to keep data. */
-export type StorageKind = 'local' | 'indexeddb' | 'memory';
+export type StorageKind = 'local' | 'indexeddb' | 'memory' | 'remote';
 
-const FACTORIES: Record<StorageKind, (namespace: string) => StorageAdapter> = {
+const FACTORIES: Record<StorageKind, (namespace: string, store: TrainingStore) => StorageAdapter> = {
   local: (namespace) => new LocalStorageAdapter({ namespace }),
   // Loaded on demand: pages that keep data in localStorage never download the IndexedDB code.
   indexeddb: (namespace) =>
     new DeferredAdapter('indexeddb', () => import('../storage/indexeddb.js').then((m) => new m.IndexedDbAdapter({ namespace }))),
   memory: (namespace) => new MemoryAdapter({ namespace }),
+  remote: (namespace, store) => {
+    const endpoint = store.endpoint;
+    if (!endpoint) throw new UnavailableError('storage="remote" needs an endpoint attribute: the URL of the server.');
+    // The token is asked of the store each time, so a site can set getToken after the store.
+    const getToken = (context: { refresh: boolean }) => store.getToken?.(context);
+    return new DeferredAdapter('remote', () => import('../storage/remote/rest-adapter.js').then((m) => new m.RestAdapter({ namespace, endpoint, getToken })));
+  },
 };
 
 /** Usage is estimated again at most this often while changes keep coming (trailing). */
@@ -51,12 +59,14 @@ declare global {
  * @summary Owns the storage adapter and shares it with the tracking elements inside it.
  * @tag training-store
  *
- * @attr {'local' | 'indexeddb' | 'memory'} storage - Where data is kept: `local` (localStorage, the default), `indexeddb`, or `memory` (for this page only). Ignored when `adapter` is set.
+ * @attr {'local' | 'indexeddb' | 'memory' | 'remote'} storage - Where data is kept: `local` (localStorage, the default), `indexeddb`, `memory` (for this page only), or `remote` (a server speaking loadwise's protocol, with `endpoint` and the `getToken` property; usable offline). Ignored when `adapter` is set.
+ * @attr {string} endpoint - For `storage="remote"`: the server's URL.
  * @attr {string} namespace - Keeps this store's data apart from others' on the same site: 1–64 letters, digits, `.`, `-` or `_` (`default` unless set).
  * @attr {boolean} persist - On connect, asks the browser not to evict this site's storage (`navigator.storage.persist()`); the answer is in `persisted`.
  *
  * @event {CustomEvent<StorageReadyDetail>} storage-ready - The adapter opened (again after each change of `storage`, `namespace` or `adapter`).
  * @event {CustomEvent<StorageChange>} storage-change - A record changed, in this tab, another tab or on the server: the adapter's change, re-dispatched.
+ * @event {CustomEvent<SyncStatus>} sync-status - For storage that syncs: changes waiting, conflicts, refused changes and the connection's state, whenever they change.
  * @event {CustomEvent<StorageErrorDetail>} storage-error - The adapter could not open or be made, persistence could not be asked for, or a tracking element reported an error. Cancelable: `preventDefault()` keeps it out of the console.
  *
  * @slot - The tracking elements (and anything else) that use this store.
@@ -76,13 +86,22 @@ export class TrainingStore extends LitElement {
     namespace: { type: String },
     persist: { type: Boolean },
     adapter: { attribute: false },
+    endpoint: { type: String },
   };
 
   /**
-   * Where data is kept: `local`, `indexeddb` or `memory`.
-   * @type {'local' | 'indexeddb' | 'memory'}
+   * Where data is kept: `local`, `indexeddb`, `memory`, or `remote` (a server, with `endpoint`).
+   * @type {'local' | 'indexeddb' | 'memory' | 'remote'}
    */
   declare storage: StorageKind;
+  /** For `storage="remote"`: the server's URL (the paths of the protocol start with `/v1/`). */
+  declare endpoint: string | undefined;
+  /**
+   * For `storage="remote"`: gives the bearer token for each request (a string, or a promise of
+   * one); called once more with `{ refresh: true }` after a 401, before the store reports
+   * `unauthorized`. The token is only ever sent in the Authorization header.
+   */
+  getToken: ((context: { refresh: boolean }) => string | null | undefined | Promise<string | null | undefined>) | undefined;
   /** The namespace the built-in adapters keep data under. */
   declare namespace: string;
   /** Whether to ask the browser to keep this site's storage. */
@@ -103,6 +122,7 @@ export class TrainingStore extends LitElement {
   private _unsubscribe: (() => void) | undefined;
   private _usage: UsageEstimate | undefined;
   private _usageTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _unsyncs: (() => void)[] = [];
   private _persisted: boolean | undefined;
   private _persisting: Promise<boolean> | undefined;
 
@@ -226,7 +246,7 @@ export class TrainingStore extends LitElement {
   private _sync(): void {
     const kind = this.storage || 'local';
     const namespace = this.namespace || 'default';
-    const source = this.adapter ?? `${kind}:${namespace}`;
+    const source = this.adapter ?? `${kind}:${namespace}${kind === 'remote' ? `:${this.endpoint ?? ''}` : ''}`;
     if (source === this._source) return;
     this._release(false);
     this._source = source;
@@ -235,8 +255,8 @@ export class TrainingStore extends LitElement {
       if (this.adapter) adapter = this.adapter;
       else {
         const make = Object.hasOwn(FACTORIES, kind) ? FACTORIES[kind] : undefined;
-        if (!make) throw new UnavailableError(`storage="${kind}" is not one of local, indexeddb or memory.`);
-        adapter = make(namespace);
+        if (!make) throw new UnavailableError(`storage="${kind}" is not one of local, indexeddb, memory or remote.`);
+        adapter = make(namespace, this);
       }
     } catch (error) {
       // A bad storage or namespace: no adapter, and the consumers know there is none.
@@ -253,7 +273,9 @@ export class TrainingStore extends LitElement {
       store: this,
       namespace: this.adapter ? undefined : namespace,
       reportError: (error: unknown, operation: StorageOperation) => fireStorageError(this, error, operation),
+      sync: syncApiOf(adapter),
     });
+    this._watchSync(api);
     try {
       this._unsubscribe = adapter.subscribe((change) => {
         if (this._api !== api) return;
@@ -276,6 +298,19 @@ export class TrainingStore extends LitElement {
     this._provide(api);
   }
 
+  /** Re-dispatches the sync status, and reports a lost sign-in once per spell. */
+  private _watchSync(api: TrainingStoreApi): void {
+    let unauthorized = false;
+    this._unsyncs.push(
+      api.sync?.subscribe((status) => {
+        if (this._api !== api) return;
+        emit(this, 'sync-status', status);
+        if (status.state === 'unauthorized' && !unauthorized) fireStorageError(this, new UnauthorizedError(), 'sync');
+        unauthorized = status.state === 'unauthorized';
+      }) ?? (() => undefined),
+    );
+  }
+
   private _provide(api: TrainingStoreApi | undefined): void {
     this._api = api;
     this._usage = undefined;
@@ -289,6 +324,7 @@ export class TrainingStore extends LitElement {
     this._usageTimer = undefined;
     this._unsubscribe?.();
     this._unsubscribe = undefined;
+    for (const stop of this._unsyncs.splice(0)) stop();
     const api = this._api;
     if (api && this._owned) {
       api.adapter.close().catch((error: unknown) => fireStorageError(this, error, 'close'));

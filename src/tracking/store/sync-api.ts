@@ -1,0 +1,67 @@
+/**
+ * What tracking elements see of an adapter that syncs with a server (`RestAdapter`): its status,
+ * and the person's choices about conflicts and refused changes. Adapters that keep data only on
+ * the device have none. Type-only imports: the remote adapter's code loads only when used.
+ */
+import { DeferredAdapter } from '../storage/deferred-adapter.js';
+import type { CollectionName, StorageAdapter } from '../storage/types.js';
+import type { SyncStatus } from '../storage/remote/rest-adapter.js';
+
+export type { SyncConflict, SyncFailure, SyncState, SyncStatus } from '../storage/remote/rest-adapter.js';
+
+/** The part of `RestAdapter` elements use; a site's own syncing adapter can offer the same. */
+export interface SyncingAdapter {
+  readonly syncStatus: SyncStatus;
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void;
+  resolveConflict(collection: CollectionName, id: string, keep: 'local' | 'remote'): Promise<void>;
+  dismissFailure(key: string): Promise<void>;
+  syncNow(): Promise<void>;
+}
+
+export interface SyncApi {
+  /** The latest status, once the adapter has loaded. */
+  readonly status: SyncStatus | undefined;
+  /** Calls `listener` with each new status. Returns unsubscribe. */
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  resolveConflict(collection: CollectionName, id: string, keep: 'local' | 'remote'): Promise<void>;
+  dismissFailure(key: string): Promise<void>;
+  syncNow(): Promise<void>;
+}
+
+const isSyncing = (adapter: unknown): adapter is SyncingAdapter =>
+  !!adapter && typeof (adapter as SyncingAdapter).onSyncStatus === 'function' && typeof (adapter as SyncingAdapter).resolveConflict === 'function';
+
+/** The sync API of `adapter`, or undefined when it does not sync. A deferred adapter's is ready when its code is. */
+export function syncApiOf(adapter: StorageAdapter): SyncApi | undefined {
+  const loaded = isSyncing(adapter) ? Promise.resolve(adapter) : adapter instanceof DeferredAdapter && adapter.kind === 'remote' ? adapter.loaded : undefined;
+  if (!loaded) return undefined;
+  const syncing = loaded.then((a) => (isSyncing(a) ? a : undefined)).catch(() => undefined);
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let status: SyncStatus | undefined;
+  void syncing.then((a) => {
+    if (!a) return;
+    status = a.syncStatus;
+    for (const listener of listeners) listener(status);
+    a.onSyncStatus((next) => {
+      status = next;
+      for (const listener of listeners) listener(next);
+    });
+  });
+  const call = async <T>(task: (a: SyncingAdapter) => Promise<T>) => {
+    const a = await syncing;
+    if (!a) throw new Error('This storage does not sync.');
+    return task(a);
+  };
+  return {
+    get status() {
+      return status;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    resolveConflict: (collection, id, keep) => call((a) => a.resolveConflict(collection, id, keep)),
+    dismissFailure: (key) => call((a) => a.dismissFailure(key)),
+    syncNow: () => call((a) => a.syncNow()),
+  };
+}

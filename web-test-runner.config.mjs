@@ -5,7 +5,8 @@ import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
 import { secondTabPlugin } from './test/plugins/second-tab.mjs';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server runs in Node (npm run test:server), against the reference server.
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['production', 'default'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -1,7 +1,11 @@
 // `npm run bench`: builds every bench/*.html page for production, opens each in headless
 // Chromium on loopback, and prints what it measured beside the reference libraries that did the
-// same work in the same run. Figures are printed, never asserted: speed goals are read here, not
-// enforced by tests.
+// same work in the same run; then runs the Node benches (bench/server.bench.ts: the reference
+// server's writes on PGlite and PostgreSQL). Figures are printed, never asserted: speed goals are
+// read here, not enforced by tests.
+//
+// Usage: npm run bench [-- filter]   (only the benches whose file name contains the filter)
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +18,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}node_modules/.cache/loadwise-bench`;
 const only = process.argv[2];
 const pages = readdirSync(`${root}bench`).filter((f) => f.endsWith('.html') && (!only || f.includes(only)));
+const nodeBenches = ['server.bench.ts'].filter((f) => !only || f.includes(only));
+
+/** Runs each Node bench in a process of its own, through tsx; returns whether any failed. */
+async function runNodeBenches() {
+  let anyFailed = false;
+  for (const bench of nodeBenches) {
+    const child = spawn(process.execPath, ['--import', 'tsx', `bench/${bench}`], { cwd: root, stdio: 'inherit' });
+    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+    if (code !== 0) {
+      console.error(`${bench} failed.`);
+      anyFailed = true;
+    }
+  }
+  return anyFailed;
+}
+
+if (pages.length === 0) {
+  if (nodeBenches.length === 0) console.error(`No bench matches ${only}.`);
+  process.exit(nodeBenches.length === 0 || (await runNodeBenches()) ? 1 : 0);
+}
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -78,4 +102,5 @@ try {
   await browser.close();
   server.close();
 }
+if (await runNodeBenches()) failed = true;
 process.exit(failed ? 1 : 0);

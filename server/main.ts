@@ -1,7 +1,7 @@
 /**
  * `npm run server`: the reference server from the command line.
  *
- *   tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.loadwise-data] [--demo-auth]
+ *   tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./.loadwise-data | --memory] [--demo-auth]
  *
  * Environment: PORT, HOST, DATABASE_URL (PostgreSQL instead of embedded PGlite),
  * LOADWISE_DATA_DIR, LOADWISE_TOKEN_SECRET, CORS_ORIGINS (comma-separated), and for fault tests
@@ -21,6 +21,7 @@ const usage = `Usage: tsx server/main.ts [options]
   --host <addr>   address to bind (env HOST, default ${DEFAULT_HOST}: this machine only)
   --data <dir>    PGlite data folder (env LOADWISE_DATA_DIR, default ${DEFAULT_DATA_DIR});
                   ignored when DATABASE_URL names a PostgreSQL database
+  --memory        keep nothing: PGlite in memory, gone when the server stops
   --demo-auth     enable POST /v1/demo/token, which gives anyone a token (demos only)
   -h, --help      this text`;
 
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     data: { type: 'string' },
+    memory: { type: 'boolean', default: false },
     'demo-auth': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -62,7 +64,7 @@ const faults = faultsFromEnv(env);
 const server = await startServer({
   port,
   host,
-  open: databaseUrl ? { url: databaseUrl } : { dataDir },
+  open: databaseUrl ? { url: databaseUrl } : values.memory ? { memory: true } : { dataDir },
   secret,
   demoAuth: values['demo-auth'],
   corsOrigins,
@@ -72,11 +74,16 @@ const server = await startServer({
   process.exit(1);
 });
 
-console.log(`loadwise reference server on ${server.url}`);
-console.log(`  data: ${databaseUrl ? `PostgreSQL (DATABASE_URL)` : `PGlite in ${dataDir}`}`);
-console.log(`  browsers allowed from: ${corsOrigins.join(', ') || 'nowhere (CORS_ORIGINS is empty)'}`);
-if (values['demo-auth']) console.warn('  demo sign-in ON: POST /v1/demo/token gives anyone a token for any user. Never use it with real data.');
-if (anyFaults(faults)) console.warn(`  fault injection ON: ${JSON.stringify(faults)}`);
+// One write, so whoever reads the first line (a test, a supervisor) has the rest too.
+console.log(
+  [
+    `loadwise reference server on ${server.url}`,
+    `  data: ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : values.memory ? 'PGlite in memory (kept until the server stops)' : `PGlite in ${dataDir}`}`,
+    `  browsers allowed from: ${corsOrigins.join(', ') || 'nowhere (CORS_ORIGINS is empty)'}`,
+    ...(values['demo-auth'] ? ['  demo sign-in ON: POST /v1/demo/token gives anyone a token for any user. Never use it with real data.'] : []),
+    ...(anyFaults(faults) ? [`  fault injection ON: ${JSON.stringify(faults)}`] : []),
+  ].join('\n'),
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -14,10 +14,8 @@ export const MAX_LIMIT = 1000;
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-11-24T07:30:00Z' });
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
-  return z.string().check(
-    z.regex(/^[0-9]{1,16}$/, message),
-    z.refine((s) => Number(s) >= min && Number(s) <= max, message),
-  );
+  // One check, so a bad value gets one message.
+  return z.string().check(z.refine((s) => /^[0-9]{1,16}$/.test(s) && Number(s) >= min && Number(s) <= max, message));
 };
 const limit = z.optional(wholeNumber(1, MAX_LIMIT));
 const bool = z.optional(z.enum(['true', 'false'], 'must be true or false'));

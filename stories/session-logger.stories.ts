@@ -11,6 +11,8 @@ import type { BackendWrite } from '../src/tracking/storage/backend.js';
 import { newSession, type TrainingSession } from '../src/tracking/model.js';
 import { emptyForm, type FormValues } from '../src/tracking/session-logger/form-model.js';
 import { hiddenPrivateMembers } from './support/manifest.js';
+import { ShowcaseSyncAdapter } from './support/sync-showcase.js';
+import type { SyncStatus } from '../src/tracking/store/sync-api.js';
 
 interface LoggerArgs {
   units?: 'metric' | 'imperial';
@@ -220,6 +222,55 @@ export const Conflict: Story = {
     el.values = { ...el.values, duration: '45', rpe: '6' };
     await el.save();
   },
+};
+
+/** With `storage="remote"`: what shows while syncing with the server is not in step. */
+const syncing = (status: (sessions: TrainingSession[]) => SyncStatus): Story => ({
+  render: (args) => {
+    const sessions = recent(3);
+    const adapter = new ShowcaseSyncAdapter(namespace(), status(sessions));
+    // The page handles a lost sign-in itself (its own sign-in prompt), so it keeps it out of the console.
+    return html`<training-store .adapter=${adapter} @storage-error=${(event: CustomEvent<StorageErrorDetail>) => event.preventDefault()}
+      >${logger(args)}</training-store
+    >`;
+  },
+  play: async ({ canvasElement }) => {
+    const store = canvasElement.querySelector<TrainingStore>('training-store')!;
+    const adapter = store.adapter as ShowcaseSyncAdapter;
+    await store.api!.ready;
+    for (const s of recent(3)) await adapter.put('sessions', s, { expectedRev: null });
+    await (await loggerIn(canvasElement)).updateComplete;
+  },
+});
+const idle: SyncStatus = { state: 'idle', pending: 0, conflicts: [], failures: [] };
+/** Offline: changes are saved on the device and wait to be sent. */
+export const SyncOffline: Story = { name: 'Sync: offline, changes waiting', ...syncing(() => ({ ...idle, state: 'offline', pending: 3 })) };
+export const SyncSignedOut: Story = { name: 'Sync: signed out', ...syncing(() => ({ ...idle, state: 'unauthorized', pending: 1 })) };
+/** A session changed here and on another device: the person picks the version to keep. */
+export const SyncConflict: Story = {
+  name: 'Sync: changed on another device',
+  ...syncing(() => {
+    const mine = recent(1)[0]!;
+    return {
+      ...idle,
+      conflicts: [
+        {
+          collection: 'sessions',
+          id: mine.id,
+          local: { id: mine.id, rev: '3-local', deleted: false, record: { ...mine, durationMin: 45 } },
+          remote: { id: mine.id, rev: '4-remote', deleted: false, record: { ...mine, durationMin: 60 } },
+        },
+      ],
+    };
+  }),
+};
+/** The server refused a change (here, too large): kept on the device, with the server's reason. */
+export const SyncRefused: Story = {
+  name: 'Sync: refused by the server',
+  ...syncing(() => ({
+    ...idle,
+    failures: [{ key: 'sync/failed/1', collection: 'sessions', id: crypto.randomUUID(), op: 'put', status: 413, message: 'The request body is larger than the server accepts (262144 bytes).', issues: [] }],
+  })),
 };
 
 /** `units="imperial"`: loads in pounds (stored as kilograms). */

@@ -70,10 +70,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.json({ ok: true, database: database.kind });
   });
 
-  // Health data for one person: never kept by a shared cache.
+  // Health data for one person: never kept by a shared cache, never sniffed into something else.
   app.use('/v1/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use('/v1/*', injectFaults(faults));
   app.use('/v1/*', bodyLimit({ maxSize: maxBodyBytes, onError: () => payloadTooLarge(maxBodyBytes).toResponse() }));

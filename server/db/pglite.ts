@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Queryable } from './database.js';
 
 /**
@@ -6,9 +7,17 @@ import type { Database, Queryable } from './database.js';
  * connection, and runs one transaction at a time, which also serializes every write.
  *
  * @param dataDir a folder to keep the data in (created when missing); none keeps it in memory.
+ *   One server at a time may use a folder.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const on = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(sql, [...params])).rows;
@@ -18,6 +27,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     ...on(db),
     transaction: (work) => db.transaction((tx) => work(on(tx))),
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

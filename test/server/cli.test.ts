@@ -3,7 +3,7 @@
  * SIGTERM (finishing a request in flight), keeps its data across restarts, and takes fault
  * settings from the environment.
  */
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,6 +15,12 @@ import { databaseKinds, freshDatabase } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'a secret for the server process, long enough';
+
+/** Servers still running when the file ends (a test failed half-way) are stopped then. */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 interface Child {
   process: ChildProcess;
@@ -29,6 +35,8 @@ async function run(args: string[], env: Record<string, string>): Promise<Child> 
     env: { ...process.env, LOADWISE_TOKEN_SECRET: SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));

@@ -1,7 +1,11 @@
 /** What was written is there after a restart, and the change numbers carry on from where they were. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../server/index.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, startServer } from '../../server/index.js';
 import { Api } from './api.js';
 import { reading, session } from './fixtures.js';
 import { databaseKinds, freshDatabase } from './harness.js';
@@ -54,3 +58,25 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+describe('PGlite data folder', () => {
+  it('is used by one server at a time', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loadwise-lock-'));
+    try {
+      const first = await openDatabase({ dataDir });
+      await assert.rejects(openDatabase({ dataDir }), /already open in this process/);
+      await first.close();
+
+      // Another process holding it (the lock names a live process)…
+      writeFileSync(join(dataDir, 'loadwise-server.pid'), String(process.ppid));
+      await assert.rejects(openDatabase({ dataDir }), new RegExp(`in use by another server \\(process ${process.ppid}\\)`));
+      // …or one that has died without letting go.
+      const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+      writeFileSync(join(dataDir, 'loadwise-server.pid'), String(dead));
+      const taken = await openDatabase({ dataDir });
+      await taken.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -285,6 +285,23 @@ export const sessionLoggerStyles = css`
   .sync-failure {
     border-inline-start-color: var(--_error);
   }
+  .sync-versions {
+    display: grid;
+    gap: 0.15rem;
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .sync-versions div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  .sync-versions dt {
+    font-weight: 600;
+  }
+  .sync-versions dd {
+    margin: 0;
+  }
   .status:empty,
   .undo-status:empty,
   .import-report:empty {

@@ -946,6 +946,14 @@ export class SessionLogger extends LitElement {
     return session ? this._summaryOf(session).label : undefined;
   }
 
+  /** A version of a session in one line: what differs between two devices' copies shows. */
+  private _versionLine(record: TrainingSession, t: SessionLoggerStrings): string {
+    const nf = new Intl.NumberFormat(this._lang, { maximumFractionDigits: 1 });
+    const parts = [t.modalities[record.modality], t.minutes(nf.format(record.durationMin)), t.rpeShort(nf.format(record.rpe))];
+    if (record.notes) parts.push(`“${record.notes}”`);
+    return parts.join(' · ');
+  }
+
   private _summaryOf(record: TrainingSession): { date: string; label: string } {
     const date = new Intl.DateTimeFormat(this._lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: record.timeZone }).format(new Date(record.startedAt));
     return { date, label: this._t.rowSummary(date, this._t.modalities[record.modality]) };
@@ -984,7 +992,12 @@ export class SessionLogger extends LitElement {
     const nf = new Intl.NumberFormat(this._lang, { maximumFractionDigits: 1 });
     return html`<section class="recent" aria-labelledby="recent-title">
       <h3 id="recent-title">${t.recent}</h3>
-      ${renderSyncStatus(this._sync, pickStrings(syncStrings, this._lang), (collection, id, record) => this._describe(collection, id, record))}
+      ${renderSyncStatus(
+        this._sync,
+        pickStrings(syncStrings, this._lang),
+        (collection, id, record) => this._describe(collection, id, record),
+        (collection, record) => (collection === 'sessions' ? this._versionLine(record as TrainingSession, t) : ''),
+      )}
       <div role="status" class="undo-status">
         ${this._undo
           ? html`<span>${t.deleted}</span> <button type="button" class="secondary" id="undo" @click=${() => void this._track(this._restore())}>${t.undo}</button>`

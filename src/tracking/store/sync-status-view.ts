@@ -17,6 +17,8 @@ export interface SyncStrings {
   unauthorized: (n: number) => string;
   conflictTitle: string;
   conflict: (what: string) => string;
+  thisDevice: string;
+  otherDevice: string;
   keepLocal: string;
   keepRemote: string;
   refused: (what: string, reason: string) => string;
@@ -35,11 +37,13 @@ export const syncStrings: StringTable<SyncStrings> = {
     unauthorized: (n) => `Sign in again to sync ${changes(n)} saved on this device.`,
     conflictTitle: 'Changed on another device too',
     conflict: (what) => `${what} was changed here and on another device. Which version should be kept?`,
+    thisDevice: 'This device',
+    otherDevice: 'The other device',
     keepLocal: 'Keep this device’s',
     keepRemote: 'Keep the other device’s',
     refused: (what, reason) => `${what} was not synced: ${reason}`,
     dismiss: 'Dismiss',
-    removed: 'A removed session',
+    removed: 'Removed',
   },
   es: {
     waiting: (n) => `${cambios(n)} guardados en este dispositivo, sincronizando…`,
@@ -48,11 +52,13 @@ export const syncStrings: StringTable<SyncStrings> = {
     unauthorized: (n) => `Vuelve a iniciar sesión para sincronizar ${cambios(n)} guardados en este dispositivo.`,
     conflictTitle: 'Cambiado también en otro dispositivo',
     conflict: (what) => `${what} se cambió aquí y en otro dispositivo. ¿Qué versión se conserva?`,
+    thisDevice: 'Este dispositivo',
+    otherDevice: 'El otro dispositivo',
     keepLocal: 'La de este dispositivo',
     keepRemote: 'La del otro dispositivo',
     refused: (what, reason) => `${what} no se sincronizó: ${reason}`,
     dismiss: 'Descartar',
-    removed: 'Una sesión eliminada',
+    removed: 'Eliminada',
   },
 };
 
@@ -102,6 +108,7 @@ export function renderSyncStatus(
   sync: SyncStatusController,
   t: SyncStrings,
   describe: (collection: CollectionName, id: string, record: unknown) => string | undefined,
+  detail: (collection: CollectionName, record: unknown) => string = () => '',
 ): TemplateResult | typeof nothing {
   const status = sync.status;
   if (!status) return nothing;
@@ -116,9 +123,11 @@ export function renderSyncStatus(
           : state === 'unauthorized'
             ? t.unauthorized(pending)
             : t.waiting(pending);
-  const name = (conflict: SyncConflict) => {
-    const pick = (stored: unknown) => (stored && !(stored as { deleted: boolean }).deleted ? (stored as { record: unknown }).record : undefined);
-    return describe(conflict.collection, conflict.id, pick(conflict.local) ?? pick(conflict.remote)) ?? t.removed;
+  const pick = (stored: unknown) => (stored && !(stored as { deleted: boolean }).deleted ? (stored as { record: unknown }).record : undefined);
+  const name = (conflict: SyncConflict) => describe(conflict.collection, conflict.id, pick(conflict.local) ?? pick(conflict.remote)) ?? t.removed;
+  const version = (conflict: SyncConflict, stored: unknown) => {
+    const record = pick(stored);
+    return record ? detail(conflict.collection, record) || '—' : t.removed;
   };
   if (!line && !status.conflicts.length && !status.failures.length) return nothing;
   return html`<div class="sync" part="sync">
@@ -126,6 +135,10 @@ export function renderSyncStatus(
     ${status.conflicts.map(
       (conflict) => html`<div class="sync-conflict" role="group" aria-label=${t.conflictTitle}>
         <p>${t.conflict(name(conflict))}</p>
+        <dl class="sync-versions">
+          <div><dt>${t.thisDevice}</dt><dd>${version(conflict, conflict.local)}</dd></div>
+          <div><dt>${t.otherDevice}</dt><dd>${version(conflict, conflict.remote)}</dd></div>
+        </dl>
         <button type="button" class="secondary small" data-keep="local" @click=${() => void sync.resolve(conflict, 'local')}>${t.keepLocal}</button>
         <button type="button" class="secondary small" data-keep="remote" @click=${() => void sync.resolve(conflict, 'remote')}>${t.keepRemote}</button>
       </div>`,

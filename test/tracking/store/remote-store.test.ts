@@ -125,6 +125,12 @@ describe('<training-store storage="remote">', () => {
     await store.api!.adapter.put('sessions', { ...original, durationMin: 45 }, { expectedRev: first.rev });
     await waitUntil(() => logger.shadowRoot!.querySelector('.sync-conflict'), 'the conflict is shown', { timeout: 8000 });
     expect(syncText(logger)).to.contain('was changed here and on another device');
+    // Both versions, side by side, so the person can tell them apart.
+    const versions = [...logger.shadowRoot!.querySelectorAll('.sync-versions div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.textContent]);
+    expect(versions).to.deep.equal([
+      ['This device', 'Aerobic · 45 min · RPE 5'],
+      ['The other device', 'Aerobic · 60 min · RPE 5'],
+    ]);
     await expectNoAxeViolations(logger);
     logger.shadowRoot!.querySelector<HTMLButtonElement>('.sync-conflict [data-keep="remote"]')!.click();
     await waitUntil(async () => {

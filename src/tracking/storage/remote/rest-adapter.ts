@@ -307,14 +307,19 @@ export class RestAdapter extends BackendAdapter {
 
   protected override committed(writes: readonly BackendWrite[]): void {
     let changed = false;
-    for (const [key, value] of writes) if (key.startsWith(SYNC_PREFIX) && this.file(key, value)) changed = true;
+    let queued = false;
+    for (const [key, value] of writes) {
+      if (!key.startsWith(SYNC_PREFIX)) continue;
+      if (this.file(key, value)) changed = true;
+      if (key.startsWith(OUTBOX) && value !== undefined) queued = true;
+    }
     if (changed) this.announce();
+    // Only now that the entry is stored: a round started before the commit would find nothing.
+    if (queued) this.schedule(0);
   }
 
-  protected override async extraWrites(collection: CollectionName, next: Stored<unknown>): Promise<BackendWrite[]> {
-    const writes = await this.enqueue(collection, next);
-    this.schedule(0);
-    return writes;
+  protected override extraWrites(collection: CollectionName, next: Stored<unknown>): Promise<BackendWrite[]> {
+    return this.enqueue(collection, next);
   }
 
   /** The outbox entry that sends `stored` as it is now, and the counter that orders it. */

@@ -77,6 +77,17 @@ describe('RestAdapter, against the reference server', () => {
     expect((await laptop.get('sessions', c.id))?.deleted).to.equal(true);
   });
 
+  it('sends a lone write on an idle device by itself, without waiting for anything else', async () => {
+    const user = `user-${crypto.randomUUID()}`;
+    const phone = device(server, user);
+    await phone.open();
+    await phone.syncNow();
+    const s = session('2026-03-05T07:00:00Z');
+    await phone.put('sessions', s, { expectedRev: null });
+    await waitUntil(async () => (await onServer(server, user)).includes(s.id), 'the server has it', { timeout: 3000 });
+    await settled(phone, (st) => st.pending === 0 && st.state === 'idle', 'in step', 3000);
+  });
+
   it("keeps one person's records from another's", async () => {
     const alice = device(server, `alice-${crypto.randomUUID()}`);
     const bob = device(server, `bob-${crypto.randomUUID()}`);

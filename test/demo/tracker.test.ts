@@ -1,15 +1,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { deleteDB } from 'idb';
+import { newSession } from '../../src/tracking/model.js';
+import type { TrainingStore } from '../../src/tracking/store/training-store.js';
 
 /** The tracker demo page, served by Web Test Runner from the repository root. */
 const PAGE = '/demo/tracker.html';
 
-async function loadPage(sandbox?: string): Promise<HTMLIFrameElement> {
+async function loadPage(sandbox?: string, query = ''): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
   frame.title = 'tracker page';
   frame.style.cssText = 'width: 1024px; height: 768px; border: 0;';
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
-  frame.src = PAGE;
+  frame.src = PAGE + query;
   document.body.append(frame);
   await loaded;
   return frame;
@@ -61,5 +65,60 @@ describe('tracker demo page', () => {
     frame = await loadPage('allow-same-origin');
     const text = frame.contentDocument!.querySelector('session-logger')?.textContent ?? '';
     expect(text).to.contain('The training log needs JavaScript.');
+  });
+
+  describe('storage switch', () => {
+    const forget = async () => {
+      const subject = localStorage.getItem('loadwise-demo:subject');
+      localStorage.removeItem('loadwise-demo:storage');
+      localStorage.removeItem('loadwise-demo:subject');
+      if (subject) await deleteDB(`loadwise:remote.${`tracker.${subject}`.slice(0, 64)}`);
+    };
+    beforeEach(forget);
+    afterEach(async () => {
+      frame?.remove();
+      frame = undefined;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await forget();
+    });
+
+    it('keeps the log on the reference server when chosen, and in this browser when chosen again', async () => {
+      const server = (await executeServerCommand('reference-server-start', { demoAuth: true })) as { id: number; url: string };
+      frame = await loadPage(undefined, `?server=${encodeURIComponent(server.url)}`);
+      const doc = frame.contentDocument!;
+      const store = doc.querySelector<TrainingStore>('training-store')!;
+      const status = () => doc.querySelector('#storage-status')!.textContent ?? '';
+      await waitUntil(() => store.api, 'the store is ready');
+      doc.querySelector<HTMLInputElement>('input[name="storage"][value="remote"]')!.click();
+      await waitUntil(() => store.api?.adapter.kind === 'remote', 'the store keeps data on the server', { timeout: 8000 });
+      await store.api!.ready;
+      const session = newSession({ modality: 'aerobic', rpe: 5, durationMin: 30, timeZone: 'UTC', startedAt: '2026-03-02T07:00:00.000Z' });
+      await store.api!.adapter.put('sessions', session, { expectedRev: null });
+      await waitUntil(() => status().startsWith('Kept on the reference server') && store.api!.sync!.status?.pending === 0, 'synced', { timeout: 8000 });
+      const subject = localStorage.getItem('loadwise-demo:subject');
+      const { rows } = (await executeServerCommand('reference-server-query', {
+        id: server.id,
+        sql: 'SELECT id FROM loadwise_records WHERE user_id = $1',
+        params: [subject],
+      })) as { rows: { id: string }[] };
+      expect(rows.map((r) => r.id)).to.deep.equal([session.id]);
+
+      doc.querySelector<HTMLInputElement>('input[name="storage"][value="local"]')!.click();
+      await waitUntil(() => store.api?.adapter.kind === 'local', 'back in this browser');
+      expect(status()).to.equal('Kept in this browser only.');
+      await executeServerCommand('reference-server-stop', { id: server.id });
+    });
+
+    it('says how to start the server when it is not running, and keeps the log in this browser', async () => {
+      frame = await loadPage(undefined, `?server=${encodeURIComponent('http://127.0.0.1:9/')}`);
+      const doc = frame.contentDocument!;
+      const store = doc.querySelector<TrainingStore>('training-store')!;
+      await waitUntil(() => store.api, 'the store is ready');
+      doc.querySelector<HTMLInputElement>('input[name="storage"][value="remote"]')!.click();
+      await waitUntil(() => (doc.querySelector('#storage-status')!.textContent ?? '').includes('could not be reached'), 'the page says so', { timeout: 8000 });
+      expect(doc.querySelector('#storage-status')!.textContent).to.contain('npm run server');
+      expect(doc.querySelector<HTMLInputElement>('input[name="storage"][value="local"]')!.checked).to.equal(true);
+      expect(store.api!.adapter.kind).to.equal('local');
+    });
   });
 });

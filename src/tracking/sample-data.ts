@@ -19,7 +19,7 @@ export interface SampleOptions {
 }
 
 /** A small deterministic generator (mulberry32): demos look the same on every load. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,7 +34,7 @@ function random(seed: number): () => number {
 const WEEK_PLAN: (Modality | null)[] = [null, 'resistance', 'aerobic', 'hiit', 'resistance', null, 'aerobic'];
 
 export function sampleSessions({ until, days = 182, timeZone = 'UTC', seed = 7 }: SampleOptions): TrainingSession[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const sessions: TrainingSession[] = [];
   for (let back = days - 1; back >= 0; back--) {
     const date = addDays(until, -back);
@@ -74,7 +74,7 @@ export function sampleSessions({ until, days = 182, timeZone = 'UTC', seed = 7 }
  * easing down a little over the months. Made-up figures for demos: no trend here is a finding.
  */
 export function sampleGlucose({ until, days = 182, timeZone = 'UTC', seed = 7 }: SampleOptions): GlucoseReading[] {
-  const rand = random(seed + 1);
+  const rand = seededRandom(seed + 1);
   const readings: GlucoseReading[] = [];
   for (let back = days - 1; back >= 0; back--) {
     if (rand() > 0.3) continue;

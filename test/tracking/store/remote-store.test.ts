@@ -22,10 +22,11 @@ const server = (await executeServerCommand('reference-server-start')) as Server;
 const tokenOf = async (sub: string) => ((await executeServerCommand('reference-server-token', { id: server.id, sub })) as { token: string }).token;
 const namespaces: string[] = [];
 
-async function render(getToken: TrainingStore['getToken'], namespace = `store-${crypto.randomUUID().slice(0, 8)}`) {
+async function render(getToken: TrainingStore['getToken'], endpoint = server.url) {
+  const namespace = `store-${crypto.randomUUID().slice(0, 8)}`;
   namespaces.push(namespace);
   const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <training-store storage="remote" endpoint=${server.url} namespace=${namespace} .getToken=${getToken}>
+    <training-store storage="remote" endpoint=${endpoint} namespace=${namespace} .getToken=${getToken}>
       <session-logger></session-logger>
     </training-store>
   </div>`);
@@ -68,16 +69,7 @@ describe('<training-store storage="remote">', () => {
   it('shows changes waiting while the server cannot be reached, and clears when they are sent', async () => {
     const flaky = (await executeServerCommand('reference-server-start')) as Server;
     const token = ((await executeServerCommand('reference-server-token', { id: flaky.id, sub: 'offline-user' })) as { token: string }).token;
-    const namespace = `store-${crypto.randomUUID().slice(0, 8)}`;
-    namespaces.push(namespace);
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <training-store storage="remote" endpoint=${flaky.url} namespace=${namespace} .getToken=${() => token}>
-        <session-logger></session-logger>
-      </training-store>
-    </div>`);
-    const store = wrapper.querySelector('training-store')!;
-    const logger = wrapper.querySelector('session-logger')!;
-    await store.api!.ready;
+    const { store, logger } = await render(() => token, flaky.url);
     await executeServerCommand('reference-server-down', { id: flaky.id });
     await store.api!.adapter.put('sessions', session(3), { expectedRev: null });
     await waitUntil(() => syncText(logger).includes('1 change saved on this device; they will sync when you are back online.'), 'the waiting change is shown', {

@@ -20,6 +20,7 @@ import { deleteDB } from 'idb';
 import type { TrainingSession } from '../../../../src/tracking/model.js';
 import { ConflictError } from '../../../../src/tracking/storage/errors.js';
 import { RestAdapter, type SyncConflict, type SyncState } from '../../../../src/tracking/storage/remote/rest-adapter.js';
+import { seededRandom } from '../../../../src/tracking/sample-data.js';
 import type { Stored } from '../../../../src/tracking/storage/types.js';
 import { session } from '../conformance.js';
 
@@ -96,18 +97,6 @@ afterEach(async () => {
   for (const adapter of done) await deleteDB(`loadwise:remote.${adapter.namespace}`);
   for (const server of servers.splice(0)) await executeServerCommand('reference-server-stop', { id: server.id });
 });
-
-/** mulberry32: the same workload for the same device on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The real fetch, passed through; notes what the device sent and heard. */
 function observed(d: Device): typeof fetch {
@@ -279,7 +268,8 @@ async function remove(d: Device, id: string): Promise<boolean> {
  * shared with the person's other device.
  */
 async function work(d: Device, total: number, pace: number): Promise<void> {
-  const rand = random(d.index + 1);
+  // Seeded: the same workload for the same device on every run.
+  const rand = seededRandom(d.index + 1);
   const pick = (ids: string[]) => ids[Math.floor(rand() * ids.length)]!;
   const live = (ids: Iterable<string>) => [...ids].filter((id) => d.live.has(id));
   const shared = new Set(d.shared);

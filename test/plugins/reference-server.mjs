@@ -1,6 +1,8 @@
 // Web Test Runner plugin: the real reference server (server/), for the remote adapter's tests.
-// Each server runs in this Node process on 127.0.0.1, on PGlite in memory, or on PostgreSQL when
-// TEST_DATABASE_URL is set; CORS allows the test page's origin.
+// Each server runs in this Node process on 127.0.0.1, on PGlite (in memory, or in a folder), or on
+// the PostgreSQL of TEST_DATABASE_URL when asked for (`database: 'postgres'`; `npm run
+// test:browser` starts a throwaway cluster through scripts/postgres.mjs where PostgreSQL is
+// installed). CORS allows the test page's origin.
 //
 // Commands (call them with `executeServerCommand` from `@web/test-runner-commands`):
 // - `reference-server-start` { faults?, maxBodyBytes?, dataDir?, demoAuth? }  starts a server; returns
@@ -8,8 +10,10 @@
 //                                                    `dataDir: true` keeps PGlite's data in a fresh
 //                                                    folder under os.tmpdir(), removed on stop (a
 //                                                    string names a folder of your own, kept);
-//                                                    without it PGlite runs in memory. PostgreSQL
-//                                                    (TEST_DATABASE_URL) is used whenever set.
+//                                                    without it PGlite runs in memory.
+//                                                    `database: 'postgres'` uses TEST_DATABASE_URL.
+// - `reference-server-databases`                     the databases servers can use here:
+//                                                    ['pglite'], plus 'postgres' when there is one.
 // - `reference-server-token` { id, sub }             a token for user `sub` on that server.
 // - `reference-server-restart` { id, reopen? }       stops it and starts it again on the same port and
 //                                                    database. With `reopen: true` the database itself
@@ -36,7 +40,10 @@ let nextId = 1;
 
 /** Where a server's database lives, and the temporary folder to remove with it, if any. */
 async function placeDatabase(payload) {
-  if (process.env.TEST_DATABASE_URL) return { open: { url: process.env.TEST_DATABASE_URL } };
+  if (payload?.database === 'postgres') {
+    if (!process.env.TEST_DATABASE_URL) throw new Error('No PostgreSQL here: run the tests through scripts/postgres.mjs, or set TEST_DATABASE_URL.');
+    return { open: { url: process.env.TEST_DATABASE_URL } };
+  }
   if (payload?.dataDir === true) {
     const folder = await mkdtemp(join(tmpdir(), 'loadwise-reference-server-'));
     return { open: { dataDir: folder }, temporary: folder };
@@ -60,6 +67,7 @@ export function referenceServerPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (!command.startsWith('reference-server-')) return undefined;
+      if (command === 'reference-server-databases') return ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
       if (command === 'reference-server-start') {
         const id = nextId++;
         const { open, temporary } = await placeDatabase(payload);

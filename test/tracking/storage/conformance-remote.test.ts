@@ -1,6 +1,6 @@
 /**
  * The conformance suite against `RestAdapter`, talking to the real reference server (started by
- * test/plugins/reference-server.mjs, on PGlite in memory or the PostgreSQL of TEST_DATABASE_URL).
+ * test/plugins/reference-server.mjs): on PGlite, and again on PostgreSQL where the run has one.
  * Each namespace is its own user on the server. The replica is IndexedDB, laid out as the
  * IndexedDB adapter's, so the raw-store parts of the harness are that harness's, under the
  * replica's database name.
@@ -11,26 +11,30 @@ import { RestAdapter } from '../../../src/tracking/storage/remote/rest-adapter.j
 import { describeAdapterConformance } from './conformance.js';
 import { indexedDbHarness } from './harness-indexeddb.js';
 
-const server = (await executeServerCommand('reference-server-start')) as { id: number; url: string };
-const tokens = new Map<string, Promise<string>>();
-const tokenFor = (sub: string) => {
-  if (!tokens.has(sub)) tokens.set(sub, executeServerCommand('reference-server-token', { id: server.id, sub }).then((r) => (r as { token: string }).token));
-  return tokens.get(sub)!;
-};
+const databases = (await executeServerCommand('reference-server-databases')) as string[];
 const replica = (namespace: string) => `remote.${namespace}`;
 const { raw } = indexedDbHarness;
 
-describeAdapterConformance('Remote (REST)', {
-  ...indexedDbHarness,
-  kind: 'remote',
-  secondTab: undefined,
-  quota: undefined,
-  create: (namespace, options) => new RestAdapter({ namespace, endpoint: server.url, getToken: () => tokenFor(namespace), ...options }),
-  createBackend: (namespace) => new IndexedDbBackend(replica(namespace)),
-  raw: {
-    entries: (namespace) => raw.entries(replica(namespace)),
-    get: (namespace, key) => raw.get(replica(namespace), key),
-    set: (namespace, entries) => raw.set(replica(namespace), entries),
-  },
-  clear: (namespace) => indexedDbHarness.clear(replica(namespace)),
-});
+for (const database of databases) {
+  const server = (await executeServerCommand('reference-server-start', { database })) as { id: number; url: string };
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (sub: string) => {
+    if (!tokens.has(sub)) tokens.set(sub, executeServerCommand('reference-server-token', { id: server.id, sub }).then((r) => (r as { token: string }).token));
+    return tokens.get(sub)!;
+  };
+
+  describeAdapterConformance(`Remote (REST, ${database})`, {
+    ...indexedDbHarness,
+    kind: 'remote',
+    secondTab: undefined,
+    quota: undefined,
+    create: (namespace, options) => new RestAdapter({ namespace, endpoint: server.url, getToken: () => tokenFor(namespace), ...options }),
+    createBackend: (namespace) => new IndexedDbBackend(replica(namespace)),
+    raw: {
+      entries: (namespace) => raw.entries(replica(namespace)),
+      get: (namespace, key) => raw.get(replica(namespace), key),
+      set: (namespace, entries) => raw.set(replica(namespace), entries),
+    },
+    clear: (namespace) => indexedDbHarness.clear(replica(namespace)),
+  });
+}

@@ -30,6 +30,8 @@ interface Server {
   database: 'pglite' | 'postgres';
 }
 const start = (options: Record<string, unknown>) => executeServerCommand('reference-server-start', options) as Promise<Server>;
+/** PGlite always; PostgreSQL too where the test run has one (scripts/postgres.mjs). */
+const databases = (await executeServerCommand('reference-server-databases')) as string[];
 const tokenOf = async (server: Server, sub: string) => ((await executeServerCommand('reference-server-token', { id: server.id, sub })) as { token: string }).token;
 const sql = async <Row = Record<string, unknown>>(server: Server, query: string, params: unknown[] = []) =>
   ((await executeServerCommand('reference-server-query', { id: server.id, sql: query, params })) as { rows: Row[] }).rows;
@@ -536,73 +538,75 @@ describe('RestAdapter under faults, against the reference server', () => {
     expect(figures.keptRemote, 'some for the remote one').to.be.greaterThan(0);
   });
 
-  it('loses no acknowledged write when the server stops, closes and reopens its database, and restarts while devices write', async function () {
-    this.timeout(120_000);
-    const DEVICES = 10;
-    const WRITES = 80;
-    const began = performance.now();
-    // PGlite in a folder of its own (PostgreSQL when TEST_DATABASE_URL is set), so the restart
-    // closes the database and opens it again from what it kept.
-    const server = await start({ dataDir: true, faults: { latencyMs: 10 } });
-    servers.push(server);
-    const started = performance.now();
-    const run = `restart-${crypto.randomUUID().slice(0, 8)}`;
-    const devices = await Promise.all(
-      Array.from({ length: DEVICES }, async (_, i) => {
-        const user = `${run}-person${i}`;
-        const d = device(server, 100 + i, user, tokenOf(server, user), run);
-        await d.adapter.open();
-        return d;
-      }),
-    );
-    const startTime = async () => Date.parse((await sql<{ at: string }>(server, 'SELECT pg_postmaster_start_time() AS at'))[0]!.at);
-    const total = (f: (d: Device) => number) => devices.reduce((n, d) => n + f(d), 0);
+  for (const database of databases) {
+    it(`loses no acknowledged write when the server stops, closes and reopens its database, and restarts while devices write (${database})`, async function () {
+      this.timeout(120_000);
+      const DEVICES = 10;
+      const WRITES = 80;
+      const began = performance.now();
+      // PGlite in a folder of its own, or PostgreSQL, so the restart closes the database and opens
+      // it again from what it kept.
+      const server = await start({ ...(database === 'postgres' ? { database } : { dataDir: true }), faults: { latencyMs: 10 } });
+      servers.push(server);
+      const started = performance.now();
+      const run = `restart-${crypto.randomUUID().slice(0, 8)}`;
+      const devices = await Promise.all(
+        Array.from({ length: DEVICES }, async (_, i) => {
+          const user = `${run}-person${i}`;
+          const d = device(server, 100 + i, user, tokenOf(server, user), run);
+          await d.adapter.open();
+          return d;
+        }),
+      );
+      const startTime = async () => Date.parse((await sql<{ at: string }>(server, 'SELECT pg_postmaster_start_time() AS at'))[0]!.at);
+      const total = (f: (d: Device) => number) => devices.reduce((n, d) => n + f(d), 0);
 
-    // About 16 s of writing (a write every 200 ms on average on each device), two restarts in it.
-    const writing = Promise.all(devices.map((d) => work(d, WRITES, 200)));
-    const restarts: { writtenBefore: number; acknowledgedBefore: number; refusedWhileDown: number; seconds: number; reopened: boolean; opens: number; startedBefore: number; startedAfter: number }[] = [];
-    let due = started + 1500;
-    for (let i = 0; i < 2; i++) {
-      await sleep(Math.max(0, due - performance.now()));
-      const startedBefore = await startTime();
-      const [writtenBefore, acknowledgedBefore, errorsBefore] = [total((d) => d.ledger.length), total((d) => d.acks.size), total((d) => d.wire.networkErrors)];
-      const t0 = performance.now();
-      // Down for a second at least (the devices keep writing and find it gone), then the database
-      // is closed and opened again, and the server starts on the same port.
-      await executeServerCommand('reference-server-down', { id: server.id });
-      await sleep(1000);
-      const answer = (await executeServerCommand('reference-server-restart', { id: server.id, reopen: true })) as { reopened: boolean; opens: number };
-      const seconds = Math.round((performance.now() - t0) / 100) / 10;
-      restarts.push({ writtenBefore, acknowledgedBefore, refusedWhileDown: total((d) => d.wire.networkErrors) - errorsBefore, seconds, ...answer, startedBefore, startedAfter: await startTime() });
-      due = performance.now() + 1500;
-    }
-    await writing;
-    const wrote = performance.now();
-    await allSynced(devices, 60_000);
-    const drained = performance.now();
+      // About 16 s of writing (a write every 200 ms on average on each device), two restarts in it.
+      const writing = Promise.all(devices.map((d) => work(d, WRITES, 200)));
+      const restarts: { writtenBefore: number; acknowledgedBefore: number; refusedWhileDown: number; seconds: number; reopened: boolean; opens: number; startedBefore: number; startedAfter: number }[] = [];
+      let due = started + 1500;
+      for (let i = 0; i < 2; i++) {
+        await sleep(Math.max(0, due - performance.now()));
+        const startedBefore = await startTime();
+        const [writtenBefore, acknowledgedBefore, errorsBefore] = [total((d) => d.ledger.length), total((d) => d.acks.size), total((d) => d.wire.networkErrors)];
+        const t0 = performance.now();
+        // Down for a second at least (the devices keep writing and find it gone), then the database
+        // is closed and opened again, and the server starts on the same port.
+        await executeServerCommand('reference-server-down', { id: server.id });
+        await sleep(1000);
+        const answer = (await executeServerCommand('reference-server-restart', { id: server.id, reopen: true })) as { reopened: boolean; opens: number };
+        const seconds = Math.round((performance.now() - t0) / 100) / 10;
+        restarts.push({ writtenBefore, acknowledgedBefore, refusedWhileDown: total((d) => d.wire.networkErrors) - errorsBefore, seconds, ...answer, startedBefore, startedAfter: await startTime() });
+        due = performance.now() + 1500;
+      }
+      await writing;
+      const wrote = performance.now();
+      await allSynced(devices, 60_000);
+      const drained = performance.now();
 
-    const figures = await verify(server, devices, [], `${run}-%`);
-    const seconds = (ms: number) => Math.round(ms / 100) / 10;
-    console.log(
-      `restart test: ${JSON.stringify({
-        database: server.database,
-        ...figures,
-        restarts: restarts.map(({ writtenBefore, acknowledgedBefore, refusedWhileDown, seconds, opens }) => ({ writtenBefore, acknowledgedBefore, refusedWhileDown, seconds, databaseOpens: opens })),
-        seconds: { serverStart: seconds(started - began), writing: seconds(wrote - started), drainingAfterWrites: seconds(drained - wrote), total: seconds(performance.now() - began) },
-      }, null, 1)}`,
-    );
-    expect(figures.writesMade, 'every device made all its writes').to.equal(DEVICES * WRITES);
-    expect(figures.idleWithChangesWaiting, 'no device sat idle with changes waiting: each write wakes its sync').to.equal(0);
-    expect(figures.conflictsRaised, 'one device per person: nothing to conflict').to.equal(0);
-    restarts.forEach((r, i) => {
-      expect(r.reopened, `restart ${i + 1} reopened the database`).to.equal(true);
-      expect(r.opens, `restart ${i + 1}: the database has been opened ${i + 2} times`).to.equal(i + 2);
-      // PGlite's postmaster starts again with the database; PostgreSQL's keeps running (only the pool is new).
-      if (server.database === 'pglite') expect(r.startedAfter, `restart ${i + 1}: PGlite was started again`).to.be.greaterThan(r.startedBefore);
-      // The restart came mid-run: writes acknowledged before it, made after it, and sends refused meanwhile.
-      expect(r.acknowledgedBefore, `writes were acknowledged before restart ${i + 1}`).to.be.greaterThan(0);
-      expect(r.writtenBefore, `writes were still to be made after restart ${i + 1}`).to.be.lessThan(DEVICES * WRITES);
-      expect(r.refusedWhileDown, `devices found the server gone during restart ${i + 1}`).to.be.greaterThan(0);
+      const figures = await verify(server, devices, [], `${run}-%`);
+      const seconds = (ms: number) => Math.round(ms / 100) / 10;
+      console.log(
+        `restart test: ${JSON.stringify({
+          database: server.database,
+          ...figures,
+          restarts: restarts.map(({ writtenBefore, acknowledgedBefore, refusedWhileDown, seconds, opens }) => ({ writtenBefore, acknowledgedBefore, refusedWhileDown, seconds, databaseOpens: opens })),
+          seconds: { serverStart: seconds(started - began), writing: seconds(wrote - started), drainingAfterWrites: seconds(drained - wrote), total: seconds(performance.now() - began) },
+        }, null, 1)}`,
+      );
+      expect(figures.writesMade, 'every device made all its writes').to.equal(DEVICES * WRITES);
+      expect(figures.idleWithChangesWaiting, 'no device sat idle with changes waiting: each write wakes its sync').to.equal(0);
+      expect(figures.conflictsRaised, 'one device per person: nothing to conflict').to.equal(0);
+      restarts.forEach((r, i) => {
+        expect(r.reopened, `restart ${i + 1} reopened the database`).to.equal(true);
+        expect(r.opens, `restart ${i + 1}: the database has been opened ${i + 2} times`).to.equal(i + 2);
+        // PGlite's postmaster starts again with the database; PostgreSQL's keeps running (only the pool is new).
+        if (server.database === 'pglite') expect(r.startedAfter, `restart ${i + 1}: PGlite was started again`).to.be.greaterThan(r.startedBefore);
+        // The restart came mid-run: writes acknowledged before it, made after it, and sends refused meanwhile.
+        expect(r.acknowledgedBefore, `writes were acknowledged before restart ${i + 1}`).to.be.greaterThan(0);
+        expect(r.writtenBefore, `writes were still to be made after restart ${i + 1}`).to.be.lessThan(DEVICES * WRITES);
+        expect(r.refusedWhileDown, `devices found the server gone during restart ${i + 1}`).to.be.greaterThan(0);
+      });
     });
-  });
+  }
 });

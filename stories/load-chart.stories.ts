@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/entries/load-chart.js';
 import { MemoryAdapter } from '../src/tracking/storage/memory.js';
+import { ShowcaseSyncAdapter } from './support/sync-showcase.js';
 import { sampleGlucose, sampleSessions } from '../src/tracking/sample-data.js';
 import { addDays } from '../src/tracking/metrics/calendar.js';
 import { newSession } from '../src/tracking/model.js';
@@ -15,6 +16,8 @@ interface ChartArgs {
   glucoseUnit?: string;
   /** Seed fasting glucose readings too. */
   glucose?: boolean;
+  /** Keep the data in a store whose changes are waiting to sync (storage="remote", offline). */
+  syncWaiting?: boolean;
   lang?: string;
   /** Days of sample history (0 for none). */
   history: number;
@@ -47,8 +50,11 @@ const meta: Meta<ChartArgs> = {
   },
   loaders: [
     async ({ args }) => {
-      const { history, vector, glucose } = args as ChartArgs;
-      const adapter = new MemoryAdapter({ namespace: `chart-story-${++renders}` });
+      const { history, vector, glucose, syncWaiting } = args as ChartArgs;
+      const namespace = `chart-story-${++renders}`;
+      const adapter = syncWaiting
+        ? new ShowcaseSyncAdapter(namespace, { state: 'offline', pending: 3, conflicts: [], failures: [] })
+        : new MemoryAdapter({ namespace });
       await adapter.open();
       const sessions = vector
         ? VECTOR.flatMap((load, i) =>
@@ -129,3 +135,5 @@ export const Tooltip: Story = {
 };
 export const DarkWithPanels: Story = { name: 'Dark, with panels and glucose', args: { panels: 'monotony fitness', glucose: true }, globals: { scheme: 'dark' } };
 export const NarrowWithPanels: Story = { name: '320px, with panels and glucose', args: { range: '4w', panels: 'monotony fitness', glucose: true }, globals: { width: 'narrow' } };
+/** With `storage="remote"` while offline: the chart says changes are waiting to sync. */
+export const SyncWaiting: Story = { name: 'Sync: changes waiting (offline)', args: { syncWaiting: true } };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/entries/weekly-summary.js';
 import { MemoryAdapter } from '../src/tracking/storage/memory.js';
+import { ShowcaseSyncAdapter } from './support/sync-showcase.js';
 import { newSession, type Modality } from '../src/tracking/model.js';
 
 type Plan = [day: number, modality: Modality, minutes: number][];
@@ -9,6 +10,8 @@ type Plan = [day: number, modality: Modality, minutes: number][];
 interface SummaryArgs {
   plan: Plan;
   lang?: string;
+  /** Keep the week in a store whose changes are waiting to sync (storage="remote", offline). */
+  syncWaiting?: boolean;
 }
 
 /** Ids differ per render: a docs page shows every story at once. */
@@ -31,7 +34,10 @@ const meta: Meta<SummaryArgs> = {
   argTypes: { plan: { control: false } },
   loaders: [
     async ({ args }) => {
-      const adapter = new MemoryAdapter({ namespace: `weekly-story-${++renders}` });
+      const namespace = `weekly-story-${++renders}`;
+      const adapter = (args as SummaryArgs).syncWaiting
+        ? new ShowcaseSyncAdapter(namespace, { state: 'offline', pending: 2, conflicts: [], failures: [] })
+        : new MemoryAdapter({ namespace });
       await adapter.open();
       for (const entry of (args as SummaryArgs).plan) await adapter.put('sessions', on(entry), { expectedRev: null });
       return { adapter };
@@ -79,3 +85,5 @@ export const Dark: Story = { args: { plan: goodWeek }, globals: { scheme: 'dark'
 
 /** In a 320px phone column. */
 export const Narrow: Story = { name: '320px', args: { plan: goodWeek }, globals: { width: 'narrow' } };
+/** With `storage="remote"` while offline: the week says changes are waiting to sync. */
+export const SyncWaiting: Story = { name: 'Sync: changes waiting (offline)', args: { plan: goodWeek, syncWaiting: true } };

@@ -331,4 +331,9 @@ export const loadChartStyles = css`
       color: HighlightText;
     }
   }
+  .sync-line {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
 `;

@@ -10,6 +10,7 @@ import { MODALITIES, type GlucoseReading, type TrainingSession } from '../model.
 import { defaultGlucoseUnit, fromMgdl, regionFor, type GlucoseUnit } from '../units.js';
 import { listRecords } from '../storage/list-all.js';
 import { TrainingStoreController } from '../store/store-controller.js';
+import { renderSyncLine, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
 import { buildChartModel, CHART_PANELS, CHART_RANGES, type ChartDay, type ChartModel, type ChartPanel, type ChartRange } from './chart-model.js';
 import { chartLayout, type ChartLayout, type Panel } from './chart-layout.js';
 import { renderChartTable } from './chart-table.js';
@@ -49,6 +50,7 @@ const VARIANTS: readonly DecayVariant[] = ['exponential', 'linear'];
  *
  * @csspart base - The figure around everything.
  * @csspart summary - The paragraph summing up the week.
+ * @csspart sync - The line saying what waits to sync, with storage that syncs with a server.
  * @csspart plot - The chart.
  * @csspart tooltip - The figures of the day under the pointer or keyboard.
  * @csspart table - The data table.
@@ -101,7 +103,14 @@ export class LoadChart extends LitElement {
   declare private _focus: number | undefined;
   declare private _table: boolean;
 
-  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
+  private readonly _store = new TrainingStoreController(this, {
+    onStoreChange: (api) => {
+      this._sync.watch(api);
+      void this._load();
+    },
+  });
+  /** Changes waiting to sync, for storage that syncs with a server. */
+  private readonly _sync = new SyncStatusController(this);
   private _loading = 0;
   private _model: ChartModel | undefined;
   private _layout: ChartLayout | undefined;
@@ -250,7 +259,7 @@ export class LoadChart extends LitElement {
           )}
         </div>
       </div>
-      ${body}
+      ${renderSyncLine(this._sync, pickStrings(syncStrings, lang))} ${body}
       <figcaption>${this._caption(t)}</figcaption>
       <p class="note">
         ${t.note}

@@ -100,6 +100,21 @@ export class SyncStatusController implements ReactiveController {
   }
 }
 
+/** What waits to sync, in words; undefined when nothing does. */
+function waitingLine({ pending, state }: SyncStatus, t: SyncStrings): string | undefined {
+  if (pending === 0) return undefined;
+  if (state === 'offline') return t.offline(pending);
+  if (state === 'retrying') return t.retrying(pending);
+  if (state === 'unauthorized') return t.unauthorized(pending);
+  return t.waiting(pending);
+}
+
+/** Just the line saying what waits to sync, for elements that only read (the chart, the week). */
+export function renderSyncLine(sync: SyncStatusController, t: SyncStrings): TemplateResult | typeof nothing {
+  const line = sync.status && waitingLine(sync.status, t);
+  return line ? html`<p class="sync-line" part="sync" role="status">${line}</p>` : nothing;
+}
+
 /**
  * The status, or nothing while in step. `describe` names a record for people ("Tue 3 March,
  * aerobic") from the record, when the status has it, or from its id.
@@ -112,17 +127,7 @@ export function renderSyncStatus(
 ): TemplateResult | typeof nothing {
   const status = sync.status;
   if (!status) return nothing;
-  const { pending, state } = status;
-  const line =
-    pending === 0
-      ? undefined
-      : state === 'offline'
-        ? t.offline(pending)
-        : state === 'retrying'
-          ? t.retrying(pending)
-          : state === 'unauthorized'
-            ? t.unauthorized(pending)
-            : t.waiting(pending);
+  const line = waitingLine(status, t);
   const pick = (stored: unknown) => (stored && !(stored as { deleted: boolean }).deleted ? (stored as { record: unknown }).record : undefined);
   const name = (conflict: SyncConflict) => describe(conflict.collection, conflict.id, pick(conflict.local) ?? pick(conflict.remote)) ?? t.removed;
   const version = (conflict: SyncConflict, stored: unknown) => {

@@ -99,4 +99,9 @@ export const weeklySummaryStyles = css`
       background: Highlight;
     }
   }
+  .sync-line {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
 `;

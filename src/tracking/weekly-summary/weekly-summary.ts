@@ -6,6 +6,7 @@ import { addDays, localDate, type CalendarDate } from '../metrics/calendar.js';
 import { GUIDELINE_SOURCES, weeklyGuidelines, type WeeklyGuidelines } from '../metrics/guidelines.js';
 import { listRecords } from '../storage/list-all.js';
 import { TrainingStoreController } from '../store/store-controller.js';
+import { renderSyncLine, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
 import { weeklySummaryStrings, type WeeklySummaryStrings } from './strings.js';
 import { localeFirstDay, weekdayNumber, weekStartOf } from './week.js';
 import { weeklySummaryStyles } from './weekly-summary-styles.js';
@@ -34,6 +35,7 @@ type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; we
  * @csspart target - Each of the four targets.
  * @csspart bar - The progress bars.
  * @csspart sources - The line citing the position statements.
+ * @csspart sync - The line saying what waits to sync, with storage that syncs with a server.
  *
  * @cssprop --lw-weekly-summary-bar-color - Fill of the progress bars (default: the accent).
  * @cssprop --lw-weekly-summary-track-color - Track of the progress bars.
@@ -56,7 +58,14 @@ export class WeeklySummary extends LitElement {
   declare timeZone: string | undefined;
   declare private _state: State;
 
-  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
+  private readonly _store = new TrainingStoreController(this, {
+    onStoreChange: (api) => {
+      this._sync.watch(api);
+      void this._load();
+    },
+  });
+  /** Changes waiting to sync, for storage that syncs with a server. */
+  private readonly _sync = new SyncStatusController(this);
   private _loading = 0;
 
   constructor() {
@@ -128,6 +137,7 @@ export class WeeklySummary extends LitElement {
         <h2 class="title" id="title">${t.title}</h2>
         <p class="range">${range}</p>
       </div>
+      ${renderSyncLine(this._sync, pickStrings(syncStrings, lang))}
       ${state.kind === 'loading'
         ? html`<p class="loading" role="status">${t.loading}</p>`
         : state.kind === 'unavailable'

@@ -28,12 +28,16 @@ async function render(getToken: TrainingStore['getToken'], endpoint = server.url
   const wrapper = await fixture<HTMLDivElement>(html`<div>
     <training-store storage="remote" endpoint=${endpoint} namespace=${namespace} .getToken=${getToken}>
       <session-logger></session-logger>
+      <load-chart></load-chart>
+      <weekly-summary></weekly-summary>
     </training-store>
   </div>`);
   const store = wrapper.querySelector('training-store')!;
   const logger = wrapper.querySelector('session-logger')!;
+  const chart = wrapper.querySelector('load-chart')!;
+  const summary = wrapper.querySelector('weekly-summary')!;
   await store.api!.ready;
-  return { store, logger, wrapper };
+  return { store, logger, chart, summary, wrapper };
 }
 const syncText = (logger: Element) => (logger.shadowRoot!.querySelector('.sync')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const session = (day: number, overrides = {}) =>
@@ -69,16 +73,21 @@ describe('<training-store storage="remote">', () => {
   it('shows changes waiting while the server cannot be reached, and clears when they are sent', async () => {
     const flaky = (await executeServerCommand('reference-server-start')) as Server;
     const token = ((await executeServerCommand('reference-server-token', { id: flaky.id, sub: 'offline-user' })) as { token: string }).token;
-    const { store, logger } = await render(() => token, flaky.url);
+    const { store, logger, chart, summary } = await render(() => token, flaky.url);
     await executeServerCommand('reference-server-down', { id: flaky.id });
     await store.api!.adapter.put('sessions', session(3), { expectedRev: null });
     await waitUntil(() => syncText(logger).includes('1 change saved on this device; they will sync when you are back online.'), 'the waiting change is shown', {
       timeout: 8000,
     });
     await expectNoAxeViolations(logger);
+    // The elements that only read say so too.
+    const line = (el: Element) => el.shadowRoot!.querySelector('[part="sync"]')?.textContent ?? '';
+    await waitUntil(() => [chart, summary].every((el) => line(el).includes('1 change saved on this device')), 'the chart and the week show it');
+    await expectNoAxeViolations(chart);
     await executeServerCommand('reference-server-up', { id: flaky.id });
     await store.api!.sync!.syncNow();
     await waitUntil(() => syncText(logger) === '', 'the line clears once sent', { timeout: 8000 });
+    await waitUntil(() => [chart, summary].every((el) => !el.shadowRoot!.querySelector('[part="sync"]')), 'and from the chart and the week');
     fixtureCleanup();
     await executeServerCommand('reference-server-stop', { id: flaky.id });
   });

@@ -7,6 +7,7 @@
 import { IndexedDbAdapter } from '../../src/tracking/storage/indexeddb.js';
 import { LocalStorageAdapter } from '../../src/tracking/storage/local-storage.js';
 import { MemoryAdapter } from '../../src/tracking/storage/memory.js';
+import { RestAdapter } from '../../src/tracking/storage/remote/rest-adapter.js';
 import type { CollectionName, ListQuery, StorageAdapter, StorageChange, WriteOptions } from '../../src/tracking/storage/types.js';
 
 /** The adapters a second tab can run, by the name a conformance harness gives. */
@@ -15,6 +16,27 @@ const factories: Record<string, (namespace: string) => StorageAdapter> = {
   local: (namespace) => new LocalStorageAdapter({ namespace }),
   indexeddb: (namespace) => new IndexedDbAdapter({ namespace }),
 };
+
+/**
+ * `remote:<endpoint>`: the remote adapter on the reference server there, signed in as the
+ * namespace through the server's demo sign-in (the test server runs with it on), as the
+ * conformance harness signs in the first tab.
+ */
+const remote =
+  (endpoint: string) =>
+  (namespace: string): StorageAdapter =>
+    new RestAdapter({
+      namespace,
+      endpoint,
+      getToken: async () => {
+        const response = await fetch(new URL('/v1/demo/token', endpoint), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ sub: namespace }),
+        });
+        return ((await response.json()) as { token: string }).token;
+      },
+    });
 
 /** An error as data: what a caller checks (code, issues, the current record of a conflict). */
 export interface TabError {
@@ -62,7 +84,7 @@ const tab = {
   /** Opens `adapter` on `namespace` in this page and starts recording its change events. */
   async open(adapter: string, namespace: string): Promise<TabResult<string>> {
     return settle(async () => {
-      const make = factories[adapter];
+      const make = adapter.startsWith('remote:') ? remote(adapter.slice('remote:'.length)) : factories[adapter];
       if (!make) throw new Error(`The second tab cannot run the "${adapter}" adapter.`);
       const entry: Open = { adapter: make(namespace), changes: [], waiters: [] };
       await entry.adapter.open();

@@ -129,6 +129,20 @@ export class IndexedDbBackend implements Backend {
     }
   }
 
+  /** Every entry whose key starts with `prefix`, as stored now (a key range: no full scan). */
+  async readPrefix(prefix: string): Promise<Map<string, unknown>> {
+    const tx = this.transaction('readonly');
+    try {
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+      const entries = new Map<string, unknown>();
+      for (let i = 0; i < keys.length; i++) entries.set(keys[i]!, values[i]);
+      return entries;
+    } catch (error) {
+      throw failure(error, 'read');
+    }
+  }
+
   async read(key: string): Promise<unknown> {
     try {
       return await this.connection.get(STORE, key);

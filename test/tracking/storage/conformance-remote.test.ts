@@ -3,7 +3,8 @@
  * test/plugins/reference-server.mjs): on PGlite, and again on PostgreSQL where the run has one.
  * Each namespace is its own user on the server. The replica is IndexedDB, laid out as the
  * IndexedDB adapter's, so the raw-store parts of the harness are that harness's, under the
- * replica's database name.
+ * replica's database name. Two tabs run two real pages, each syncing with the server. Full
+ * storage is the IndexedDB backend's, filled in that adapter's run.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { IndexedDbBackend } from '../../../src/tracking/storage/indexeddb.js';
@@ -16,7 +17,8 @@ const replica = (namespace: string) => `remote.${namespace}`;
 const { raw } = indexedDbHarness;
 
 for (const database of databases) {
-  const server = (await executeServerCommand('reference-server-start', { database })) as { id: number; url: string };
+  // With the demo sign-in, so the second tab (test/pages/second-tab.ts) can get its own token.
+  const server = (await executeServerCommand('reference-server-start', { database, demoAuth: true })) as { id: number; url: string };
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (sub: string) => {
     if (!tokens.has(sub)) tokens.set(sub, executeServerCommand('reference-server-token', { id: server.id, sub }).then((r) => (r as { token: string }).token));
@@ -26,7 +28,7 @@ for (const database of databases) {
   describeAdapterConformance(`Remote (REST, ${database})`, {
     ...indexedDbHarness,
     kind: 'remote',
-    secondTab: undefined,
+    secondTab: `remote:${server.url}`,
     quota: undefined,
     create: (namespace, options) => new RestAdapter({ namespace, endpoint: server.url, getToken: () => tokenFor(namespace), ...options }),
     createBackend: (namespace) => new IndexedDbBackend(replica(namespace)),

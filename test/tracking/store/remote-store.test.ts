@@ -60,7 +60,10 @@ describe('<training-store storage="remote">', () => {
     store.addEventListener('sync-status', (e) => statuses.push(e.detail));
     const s = session(2);
     await store.api!.adapter.put('sessions', s, { expectedRev: null });
-    await waitUntil(() => statuses.some((st) => st.state === 'idle' && st.pending === 0), 'synced');
+    await store.api!.sync!.syncNow();
+    // The change was waiting, then sent: the last status is in step.
+    expect(statuses.some((st) => st.pending === 1)).to.equal(true);
+    expect(statuses.at(-1)).to.include({ state: 'idle', pending: 0 });
     const rows = (await executeServerCommand('reference-server-query', { id: server.id, sql: 'SELECT id FROM loadwise_records WHERE user_id = $1', params: [user] })) as {
       rows: { id: string }[];
     };

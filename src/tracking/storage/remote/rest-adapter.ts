@@ -141,6 +141,7 @@ export class RestAdapter extends BackendAdapter {
   private next: Promise<void> | undefined;
   private closed = false;
   private readonly lockName: string;
+  private readonly replica: IndexedDbBackend;
   private readonly wake = () => void this.syncNow();
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') void this.syncNow();
@@ -155,6 +156,7 @@ export class RestAdapter extends BackendAdapter {
     this.pullInterval = pullInterval;
     this.backoff = backoff;
     this.lockName = `loadwise-sync:${backend.dbName}`;
+    this.replica = backend;
   }
 
   override async open(): Promise<void> {
@@ -386,6 +388,7 @@ export class RestAdapter extends BackendAdapter {
     await this.open();
     const run = async () => {
       if (this.closed) return;
+      await this.reloadSync();
       this.setState('syncing');
       const pushed = await this.push();
       if (pushed !== 'done') return this.pause(pushed);
@@ -405,6 +408,20 @@ export class RestAdapter extends BackendAdapter {
       if (this.closed) return;
       this.pause({ kind: 'transient', reason: 'server', message: `Could not sync: ${(error as Error)?.message ?? error}` });
     }
+  }
+
+  /**
+   * Reads the sync state from the replica as it is now. Other tabs' changes to it reach this tab
+   * by message, a moment after they commit; under the sync lock, a round must not act on a
+   * server revision or an outbox another tab has just moved on.
+   */
+  private async reloadSync(): Promise<void> {
+    const entries = await this.replica.readPrefix(SYNC_PREFIX);
+    const shown = () => JSON.stringify([[...this.outbox.keys()], [...this.conflicts.values()], [...this.failures.keys()]]);
+    const before = shown();
+    for (const map of [this.outbox, this.serverRevs, this.conflicts, this.failures]) map.clear();
+    for (const [key, value] of entries) this.file(key, value);
+    if (shown() !== before) this.announce();
   }
 
   /** Stops this round for a reason, and says when to try again. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { dateFormat, numberFormat } from '../../base/formats.js';
-import { fromMgdl, type GlucoseUnit } from '../units.js';
+import type { GlucoseUnit } from '../units.js';
+import { glucoseValues } from './day-format.js';
 import type { ChartModel, ChartPanel } from './chart-model.js';
 import type { LoadChartStrings } from './strings.js';
 
@@ -15,7 +16,6 @@ export interface TableOptions {
 export function renderChartTable(model: ChartModel, t: LoadChartStrings, { lang, panels, glucoseUnit, label }: TableOptions): TemplateResult {
   const whole = numberFormat(lang, { maximumFractionDigits: 0 });
   const two = numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  const glucose = numberFormat(lang, { maximumFractionDigits: glucoseUnit === 'mg/dL' ? 0 : 1 });
   const dates = dateFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
   const monotony = panels.includes('monotony');
   const fitness = panels.includes('fitness');
@@ -49,7 +49,7 @@ export function renderChartTable(model: ChartModel, t: LoadChartStrings, { lang,
             <td>${d.ratio === null ? (d.baseline ? t.baseline : '—') : `${two.format(d.ratio)} (${t.band[d.band!]})`}</td>
             ${monotony ? html`<td>${maybe(d.monotony, two)}</td><td>${maybe(d.strain, whole)}</td>` : nothing}
             ${fitness ? html`<td>${whole.format(d.ctl)}</td><td>${whole.format(d.atl)}</td><td>${whole.format(d.tsb)}</td>` : nothing}
-            ${readings ? html`<td>${d.glucose.length ? d.glucose.map((v) => glucose.format(fromMgdl(v, glucoseUnit))).join(', ') : '—'}</td>` : nothing}
+            ${readings ? html`<td>${d.glucose.length ? glucoseValues(d.glucose, glucoseUnit, lang) : '—'}</td>` : nothing}
           </tr>`,
         )}
       </tbody>

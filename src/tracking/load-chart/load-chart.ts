@@ -7,13 +7,14 @@ import { localDate } from '../metrics/calendar.js';
 import type { AcwrMethod } from '../metrics/acute-chronic.js';
 import type { DecayVariant } from '../metrics/fitness-fatigue.js';
 import { MODALITIES, type GlucoseReading, type TrainingSession } from '../model.js';
-import { defaultGlucoseUnit, fromMgdl, regionFor, type GlucoseUnit } from '../units.js';
+import { defaultGlucoseUnit, regionFor, type GlucoseUnit } from '../units.js';
 import { listRecords } from '../storage/list-all.js';
 import { TrainingStoreController } from '../store/store-controller.js';
 import { renderSyncLine, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
 import { buildChartModel, CHART_PANELS, CHART_RANGES, type ChartDay, type ChartModel, type ChartPanel, type ChartRange } from './chart-model.js';
 import { chartLayout, type ChartLayout, type Panel } from './chart-layout.js';
 import { renderChartTable } from './chart-table.js';
+import { glucoseNumber, glucoseValues, longDate } from './day-format.js';
 import { loadChartStyles } from './load-chart-styles.js';
 import { loadChartStrings, type LoadChartStrings } from './strings.js';
 
@@ -103,14 +104,9 @@ export class LoadChart extends LitElement {
   declare private _focus: number | undefined;
   declare private _table: boolean;
 
-  private readonly _store = new TrainingStoreController(this, {
-    onStoreChange: (api) => {
-      this._sync.watch(api);
-      void this._load();
-    },
-  });
+  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
   /** Changes waiting to sync, for storage that syncs with a server. */
-  private readonly _sync = new SyncStatusController(this);
+  private readonly _sync = new SyncStatusController(this, this._store);
   private _loading = 0;
   private _model: ChartModel | undefined;
   private _layout: ChartLayout | undefined;
@@ -392,7 +388,7 @@ export class LoadChart extends LitElement {
   /** Fasting glucose: dots over the load, on an axis of their own at the right. */
   private _glucoseAxis(layout: ChartLayout, load: Panel, t: LoadChartStrings, lang: string): SVGTemplateResult {
     const glucose = layout.glucose!;
-    const format = numberFormat(lang, { maximumFractionDigits: glucose.unit === 'mg/dL' ? 0 : 1 });
+    const format = glucoseNumber(lang, glucose.unit);
     return svg`<g class="glucose" data-unit=${glucose.unit}>
       <title>${t.glucose(glucose.unit)}</title>
       ${glucose.ticks.map((v) => svg`<text x=${layout.right + 6} y=${glucose.y(v)} dy="0.32em">${format.format(v)}</text>`)}
@@ -416,11 +412,7 @@ export class LoadChart extends LitElement {
       rows.push([t.monotony, day.monotony === null ? '—' : two.format(day.monotony)], [t.strain, day.strain === null ? '—' : whole.format(day.strain)]);
     }
     if (panels.includes('fitness')) rows.push([t.fitness, whole.format(day.ctl)], [t.fatigue, whole.format(day.atl)], [t.form, whole.format(day.tsb)]);
-    if (day.glucose.length) {
-      const unit = this._glucoseUnit;
-      const format = numberFormat(lang, { maximumFractionDigits: unit === 'mg/dL' ? 0 : 1 });
-      rows.push([t.glucose(unit), day.glucose.map((v) => format.format(fromMgdl(v, unit))).join(', ')]);
-    }
+    if (day.glucose.length) rows.push([t.glucose(this._glucoseUnit), glucoseValues(day.glucose, this._glucoseUnit, lang)]);
     return rows;
   }
 
@@ -429,9 +421,7 @@ export class LoadChart extends LitElement {
    * are announced through the live detail line, and the tooltip would only repeat them.
    */
   private _tooltip(day: ChartDay, x: number, width: number, t: LoadChartStrings, lang: string): TemplateResult {
-    const date = dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${day.date}T00:00:00Z`),
-    );
+    const date = longDate(day.date, lang);
     // Beside the focus line, on whichever side has more room.
     const side = x > width / 2 ? 'start' : 'end';
     return html`<div class="tooltip ${side}" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${x}px` })}>
@@ -442,9 +432,7 @@ export class LoadChart extends LitElement {
 
   /** The focused day in one sentence, for the live region. */
   private _detail(day: ChartDay, t: LoadChartStrings, lang: string): string {
-    const date = dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${day.date}T00:00:00Z`),
-    );
+    const date = longDate(day.date, lang);
     const whole = numberFormat(lang, { maximumFractionDigits: 0 });
     const two = numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
     const ratio = day.ratio === null ? null : two.format(day.ratio);
@@ -452,11 +440,7 @@ export class LoadChart extends LitElement {
     const panels = this._panels;
     if (panels.includes('monotony') && day.monotony !== null && day.strain !== null) text += t.detailMonotony(two.format(day.monotony), whole.format(day.strain));
     if (panels.includes('fitness')) text += t.detailFitness(whole.format(day.ctl), whole.format(day.atl), whole.format(day.tsb));
-    if (day.glucose.length) {
-      const unit = this._glucoseUnit;
-      const format = numberFormat(lang, { maximumFractionDigits: unit === 'mg/dL' ? 0 : 1 });
-      text += t.detailGlucose(day.glucose.map((v) => format.format(fromMgdl(v, unit))).join(', '), unit);
-    }
+    if (day.glucose.length) text += t.detailGlucose(glucoseValues(day.glucose, this._glucoseUnit, lang), this._glucoseUnit);
     return text;
   }
 

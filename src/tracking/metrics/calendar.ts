@@ -4,28 +4,20 @@
  * 86,400,000 ms to an instant, so a 23- or 25-hour day at a daylight-saving change is still one day.
  */
 import { utcDay } from 'd3-time';
+import { dateFormat } from '../../base/formats.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDate = string;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = cache.get(timeZone);
-  if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, ...options })));
-  return format;
-}
-
 /** The local date by Intl, one call per instant: exact, and the slow path. */
 function exactLocalDate(ms: number, timeZone: string): CalendarDate {
   // en-CA formats dates as YYYY-MM-DD.
-  return cached(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
 /** The zone's offset from UTC at `ms`, in ms: its wall-clock time read as UTC, minus the instant. */
 function offsetAt(ms: number, timeZone: string): number {
-  const format = cached(partFormats, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+  const format = dateFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
   const part: Record<string, number> = {};
   for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value);
   const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);

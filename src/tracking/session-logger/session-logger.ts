@@ -201,7 +201,7 @@ export class SessionLogger extends LitElement {
 
   private readonly _store = new TrainingStoreController(this, { onStoreChange: (api) => this._onStore(api) });
   /** Changes waiting to sync, conflicts and refusals, for storage that syncs with a server. */
-  private readonly _sync = new SyncStatusController(this);
+  private readonly _sync = new SyncStatusController(this, this._store);
   private _attempt: Attempt | undefined;
   private _undoTimer: ReturnType<typeof setTimeout> | undefined;
   private _parsed: ParsedForm = { errors: {} };
@@ -300,7 +300,6 @@ export class SessionLogger extends LitElement {
   // Store, draft, list
 
   private _onStore(api: TrainingStoreApi | undefined): void {
-    this._sync.watch(api);
     if (api && this._draftChecked !== api) {
       this._draftChecked = api;
       this._restoreDraft();

@@ -62,18 +62,25 @@ export const syncStrings: StringTable<SyncStrings> = {
   },
 };
 
-/** Keeps `status` current for the host's store; the host redraws on each change. */
+/**
+ * Keeps `status` current for the host's store, following the store the host's
+ * `TrainingStoreController` finds (checked before each update); the host redraws on each change.
+ */
 export class SyncStatusController implements ReactiveController {
   status: SyncStatus | undefined;
   private api: TrainingStoreApi | undefined;
   private stop: (() => void) | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly store: { readonly api: TrainingStoreApi | undefined },
+  ) {
     host.addController(this);
   }
 
-  /** Follows `api`'s sync (none for storage on the device only). */
-  watch(api: TrainingStoreApi | undefined): void {
+  /** Follows the store's sync (none for storage on the device only) when the store changed. */
+  hostUpdate(): void {
+    const api = this.store.api;
     if (api === this.api) return;
     this.stop?.();
     this.api = api;
@@ -82,7 +89,6 @@ export class SyncStatusController implements ReactiveController {
       this.status = status;
       this.host.requestUpdate();
     });
-    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

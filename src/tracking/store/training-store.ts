@@ -122,7 +122,7 @@ export class TrainingStore extends LitElement {
   private _unsubscribe: (() => void) | undefined;
   private _usage: UsageEstimate | undefined;
   private _usageTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly _unsyncs: (() => void)[] = [];
+  private _unsubscribeSync: (() => void) | undefined;
   private _persisted: boolean | undefined;
   private _persisting: Promise<boolean> | undefined;
 
@@ -301,14 +301,12 @@ export class TrainingStore extends LitElement {
   /** Re-dispatches the sync status, and reports a lost sign-in once per spell. */
   private _watchSync(api: TrainingStoreApi): void {
     let unauthorized = false;
-    this._unsyncs.push(
-      api.sync?.subscribe((status) => {
-        if (this._api !== api) return;
-        emit(this, 'sync-status', status);
-        if (status.state === 'unauthorized' && !unauthorized) fireStorageError(this, new UnauthorizedError(), 'sync');
-        unauthorized = status.state === 'unauthorized';
-      }) ?? (() => undefined),
-    );
+    this._unsubscribeSync = api.sync?.subscribe((status) => {
+      if (this._api !== api) return;
+      emit(this, 'sync-status', status);
+      if (status.state === 'unauthorized' && !unauthorized) fireStorageError(this, new UnauthorizedError(), 'sync');
+      unauthorized = status.state === 'unauthorized';
+    });
   }
 
   private _provide(api: TrainingStoreApi | undefined): void {
@@ -324,7 +322,8 @@ export class TrainingStore extends LitElement {
     this._usageTimer = undefined;
     this._unsubscribe?.();
     this._unsubscribe = undefined;
-    for (const stop of this._unsyncs.splice(0)) stop();
+    this._unsubscribeSync?.();
+    this._unsubscribeSync = undefined;
     const api = this._api;
     if (api && this._owned) {
       api.adapter.close().catch((error: unknown) => fireStorageError(this, error, 'close'));

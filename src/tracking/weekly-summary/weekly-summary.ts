@@ -58,14 +58,9 @@ export class WeeklySummary extends LitElement {
   declare timeZone: string | undefined;
   declare private _state: State;
 
-  private readonly _store = new TrainingStoreController(this, {
-    onStoreChange: (api) => {
-      this._sync.watch(api);
-      void this._load();
-    },
-  });
+  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
   /** Changes waiting to sync, for storage that syncs with a server. */
-  private readonly _sync = new SyncStatusController(this);
+  private readonly _sync = new SyncStatusController(this, this._store);
   private _loading = 0;
 
   constructor() {

@@ -119,9 +119,12 @@ export class RestAdapter extends BackendAdapter {
   private readonly client: RestClient;
   private readonly pullInterval: number;
   private readonly backoff: BackoffOptions;
-  /** The `sync/…` entries, as stored: loaded on open, kept current by commits and other tabs. */
+  /**
+   * The `sync/…` entries the status shows, as stored: loaded on open, kept current by commits and
+   * other tabs, and read again at the start of each round. Server revisions (one per record) are
+   * read from the replica when a send or a pull needs one, not mirrored.
+   */
   private readonly outbox = new Map<string, OutboxEntry>();
-  private readonly serverRevs = new Map<string, string>();
   private readonly conflicts = new Map<string, SyncConflict>();
   private readonly failures = new Map<string, SyncFailure>();
   /** Quiet while the replica loads: one announcement when it has, not one per entry. */
@@ -182,7 +185,7 @@ export class RestAdapter extends BackendAdapter {
     this.statusListeners.clear();
     await this.running?.catch(() => undefined);
     await super.close();
-    for (const map of [this.outbox, this.serverRevs, this.conflicts, this.failures]) map.clear();
+    for (const map of [this.outbox, this.conflicts, this.failures]) map.clear();
     this.loaded = false;
     this.closed = false;
   }
@@ -284,21 +287,21 @@ export class RestAdapter extends BackendAdapter {
   // The outbox: written with the record, in one commit
   // -------------------------------------------------------------------------------------------
 
+  /** The map of the status a `sync/…` key belongs in; none for server revisions and the meta entry. */
+  private mapOf(key: string): Map<string, unknown> | undefined {
+    if (key.startsWith(OUTBOX)) return this.outbox;
+    if (key.startsWith(CONFLICT)) return this.conflicts;
+    if (key.startsWith(FAILED)) return this.failures;
+    return undefined;
+  }
+
   /** Files one `sync/…` entry in its map; true when the status the elements show changed. */
   private file(key: string, value: unknown): boolean {
-    const maps: [string, Map<string, unknown>][] = [
-      [OUTBOX, this.outbox],
-      [SERVER_REV, this.serverRevs],
-      [CONFLICT, this.conflicts],
-      [FAILED, this.failures],
-    ];
-    for (const [prefix, map] of maps) {
-      if (!key.startsWith(prefix)) continue;
-      if (value === undefined) map.delete(key);
-      else map.set(key, value);
-      return prefix !== SERVER_REV;
-    }
-    return false;
+    const map = this.mapOf(key);
+    if (!map) return false;
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+    return true;
   }
 
   protected override takeInternal(key: string, raw: unknown): void {
@@ -416,12 +419,17 @@ export class RestAdapter extends BackendAdapter {
    * server revision or an outbox another tab has just moved on.
    */
   private async reloadSync(): Promise<void> {
-    const entries = await this.replica.readPrefix(SYNC_PREFIX);
+    const read = await Promise.all([OUTBOX, CONFLICT, FAILED].map((prefix) => this.replica.readPrefix(prefix)));
     const shown = () => JSON.stringify([[...this.outbox.keys()], [...this.conflicts.values()], [...this.failures.keys()]]);
     const before = shown();
-    for (const map of [this.outbox, this.serverRevs, this.conflicts, this.failures]) map.clear();
-    for (const [key, value] of entries) this.file(key, value);
+    for (const map of [this.outbox, this.conflicts, this.failures]) map.clear();
+    for (const entries of read) for (const [key, value] of entries) this.file(key, value);
     if (shown() !== before) this.announce();
+  }
+
+  /** The server's revision of a record, as this device last heard it; null when it has none. */
+  private async serverRev(collection: CollectionName, id: string): Promise<string | null> {
+    return ((await this.readInternal(serverRevKey(collection, id))) as string | undefined) ?? null;
   }
 
   /** Stops this round for a reason, and says when to try again. */
@@ -445,7 +453,7 @@ export class RestAdapter extends BackendAdapter {
       const entry = this.outbox.get(next)!;
       // If-Match carries the server revision as it is now: an earlier change to the same record,
       // sent a moment ago, moved it on.
-      const base = this.serverRevs.get(serverRevKey(entry.collection, entry.id)) ?? null;
+      const base = await this.serverRev(entry.collection, entry.id);
       const call = { collection: entry.collection, id: entry.id, base, idempotencyKey: entry.key };
       const outcome =
         entry.op === 'put'
@@ -504,7 +512,7 @@ export class RestAdapter extends BackendAdapter {
         const applied: { collection: CollectionName; stored: Stored<unknown> }[] = [];
         const waiting = new Set([...this.outbox.values()].map((e) => recordKey(e.collection, e.id)));
         for (const { collection, stored } of page.changes) {
-          if (this.serverRevs.get(serverRevKey(collection, stored.id)) === stored.rev) continue; // this device's own change, come back round
+          if ((await this.serverRev(collection, stored.id)) === stored.rev) continue; // this device's own change, come back round
           const local = await this.readStored(collection, stored.id);
           if (waiting.has(recordKey(collection, stored.id)) || this.conflicts.has(conflictKey(collection, stored.id))) {
             // Changed here and elsewhere: keep both for the person to choose.

@@ -1,8 +1,8 @@
 // Web Test Runner plugin: the real reference server (server/), for the remote adapter's tests.
-// Each server runs in this Node process on 127.0.0.1, on PGlite (in memory, or in a folder), or on
-// the PostgreSQL of TEST_DATABASE_URL when asked for (`database: 'postgres'`; `npm run
-// test:browser` starts a throwaway cluster through scripts/postgres.mjs where PostgreSQL is
-// installed). CORS allows the test page's origin.
+// Each server runs on 127.0.0.1 in a worker thread of its own (reference-server-worker.mjs says
+// why), on PGlite (in memory, or in a folder), or on the PostgreSQL of TEST_DATABASE_URL when
+// asked for (`database: 'postgres'`; `npm run test:browser` starts a throwaway cluster through
+// scripts/postgres.mjs where PostgreSQL is installed). CORS allows the test page's origin.
 //
 // Commands (call them with `executeServerCommand` from `@web/test-runner-commands`):
 // - `reference-server-start` { faults?, maxBodyBytes?, dataDir?, demoAuth? }  starts a server; returns
@@ -29,11 +29,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { register } from 'tsx/esm/api';
-
-register();
-const { startServer, openDatabase } = await import('../../server/index.ts');
-
+import { Worker } from 'node:worker_threads';
 
 const servers = new Map();
 let nextId = 1;
@@ -50,6 +46,54 @@ async function placeDatabase(payload) {
   }
   if (typeof payload?.dataDir === 'string') return { open: { dataDir: payload.dataDir } };
   return { open: { memory: true } };
+}
+
+/**
+ * Starts a server's worker and waits until it listens. Returns the worker's address and `call`,
+ * which runs one of its methods (see the worker) and answers with the result.
+ */
+function startWorker(workerData) {
+  const worker = new Worker(new URL('./reference-server-worker.mjs', import.meta.url), { workerData });
+  const pending = new Map();
+  let calls = 0;
+  let gone;
+  const fail = (error) => {
+    gone ??= error;
+    for (const { reject } of pending.values()) reject(gone);
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`Reference server ${workerData.id} stopped (its worker exited with ${code}).`)));
+  const ready = new Promise((resolve, reject) => {
+    worker.once('message', (message) => (message.ready ? resolve(message) : reject(new Error(message.failed))));
+    worker.once('error', reject);
+    worker.once('exit', () => reject(gone));
+  });
+  worker.on('message', (message) => {
+    const waiting = pending.get(message.call);
+    if (!waiting) return;
+    pending.delete(message.call);
+    if (message.ok) waiting.resolve(message.value);
+    else waiting.reject(Object.assign(new Error(message.error.message), { stack: message.error.stack }));
+  });
+  const call = (method, ...args) =>
+    new Promise((resolve, reject) => {
+      if (gone) return reject(gone);
+      const id = ++calls;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ call: id, method, args });
+    });
+  const stop = async () => {
+    try {
+      if (!gone) await call('stop');
+    } finally {
+      await worker.terminate();
+    }
+  };
+  return ready.then(({ url, database }) => ({ url, database, call, stop }), async (error) => {
+    await worker.terminate();
+    throw error;
+  });
 }
 
 export function referenceServerPlugin() {
@@ -71,84 +115,40 @@ export function referenceServerPlugin() {
       if (command === 'reference-server-start') {
         const id = nextId++;
         const { open, temporary } = await placeDatabase(payload);
-        const removeFolder = () => (temporary ? rm(temporary, { recursive: true, force: true }) : Promise.resolve());
-        // The database outlives restarts: it is opened here, and handed to each start.
-        let database;
-        try {
-          database = await openDatabase(open);
-        } catch (error) {
-          await removeFolder();
-          throw error;
-        }
-        let databaseOpen = true;
-        let opens = 1;
-        const secret = `reference-server-test-secret-${id}`.padEnd(40, "-");
         const options = {
           port: 0,
-          secret,
+          secret: `reference-server-test-secret-${id}`.padEnd(40, '-'),
           corsOrigins: origins,
           ...(payload?.faults ? { faults: payload.faults } : {}),
           ...(payload?.maxBodyBytes ? { maxBodyBytes: payload.maxBodyBytes } : {}),
           // The demo's sign-in (POST /v1/demo/token), for the tracker demo's tests.
           ...(payload?.demoAuth ? { demoAuth: true } : {}),
         };
-        let running = await startServer({ ...options, database });
-        const port = running.port;
-        let up = true;
-        const entry = {
-          url: running.url,
-          token: (sub) => running.signToken(sub),
-          down: async () => {
-            if (up) await running.close();
-            up = false;
-          },
-          up: async () => {
-            if (!databaseOpen) throw new Error(`Reference server ${id} has no open database.`);
-            if (!up) running = await startServer({ ...options, database, port });
-            up = true;
-          },
-          /** Closes the database and opens it again from where it is kept; the server must be down. */
-          reopen: async () => {
-            if (up) throw new Error(`Reference server ${id} must be down to reopen its database.`);
-            if (open.memory) throw new Error('A database in memory cannot be reopened (it would be lost): start the server with { dataDir: true }.');
-            databaseOpen = false;
-            await database.close();
-            database = await openDatabase(open);
-            databaseOpen = true;
-            opens++;
-            return opens;
-          },
-          opens: () => opens,
-          stop: async () => {
-            try {
-              if (up) await running.close();
-              up = false;
-              if (databaseOpen) await database.close();
-              databaseOpen = false;
-            } finally {
-              await removeFolder();
-            }
-          },
-          query: (sql, params) => database.query(sql, params),
-        };
+        let entry;
+        try {
+          entry = await startWorker({ id, open, temporary, options });
+        } catch (error) {
+          if (temporary) await rm(temporary, { recursive: true, force: true });
+          throw error;
+        }
         servers.set(id, entry);
-        return { id, url: running.url, database: database.kind };
+        return { id, url: entry.url, database: entry.database };
       }
       const entry = servers.get(payload?.id);
       if (!entry) throw new Error(`No reference server ${payload?.id}.`);
-      if (command === 'reference-server-token') return { token: await entry.token(payload.sub) };
+      if (command === 'reference-server-token') return { token: await entry.call('token', payload.sub) };
       if (command === 'reference-server-restart') {
-        await entry.down();
-        if (payload.reopen) await entry.reopen();
-        await entry.up();
-        return { url: entry.url, reopened: !!payload.reopen, opens: entry.opens() };
+        await entry.call('down');
+        if (payload.reopen) await entry.call('reopen');
+        await entry.call('up');
+        return { url: entry.url, reopened: !!payload.reopen, opens: await entry.call('opens') };
       }
       if (command === 'reference-server-down') {
-        await entry.down();
+        await entry.call('down');
         return { up: false };
       }
       if (command === 'reference-server-up') {
-        await entry.up();
+        await entry.call('up');
         return { up: true };
       }
       if (command === 'reference-server-stop') {
@@ -156,7 +156,7 @@ export function referenceServerPlugin() {
         await entry.stop();
         return { stopped: true };
       }
-      if (command === "reference-server-query") return { rows: await entry.query(payload.sql, payload.params ?? []) };
+      if (command === 'reference-server-query') return { rows: await entry.call('query', payload.sql, payload.params ?? []) };
       throw new Error(`Unknown command ${command}.`);
     },
   };

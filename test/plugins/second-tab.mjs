@@ -17,7 +17,7 @@
 //
 // Playwright only: the launcher's `getPage(sessionId)` gives the test page.
 
-/** Pages opened per test session, so a session's leftovers are closed with it. */
+/** Every open second tab by id, with the test session (file) that opened it. */
 const tabs = new Map();
 let nextId = 1;
 /** DevTools sessions holding a quota override, per test session. */
@@ -28,9 +28,15 @@ function testPage(session) {
   return session.browser.getPage(session.id);
 }
 
-function tabOf(payload) {
+/**
+ * The tab a command names, if the calling test session opened it: one file's tests never reach
+ * another file's tabs. (A test still running after its timeout meets its own tab closed by the
+ * afterEach hook: that error follows the timeout, it does not cause it.)
+ */
+function tabOf(payload, session) {
   const tab = tabs.get(payload?.tabId);
-  if (!tab) throw new Error(`No second tab ${payload?.tabId} (closed already, or never opened).`);
+  if (!tab) throw new Error(`No second tab ${payload?.tabId} (closed already, as after a test's timeout, or never opened).`);
+  if (tab.sessionId !== session.id) throw new Error(`Second tab ${payload.tabId} belongs to another test file.`);
   return tab;
 }
 
@@ -45,14 +51,17 @@ export function secondTabPlugin() {
           const tabId = `tab-${nextId++}`;
           tabs.set(tabId, { page, sessionId: session.id });
           // A page that dies with the test page must not keep the session's context alive.
-          main.once('close', () => void page.close().catch(() => {}));
+          main.once('close', () => {
+            tabs.delete(tabId);
+            void page.close().catch(() => {});
+          });
           page.on('pageerror', (error) => console.error(`[${tabId}] ${error.stack ?? error.message}`));
           await page.goto(new URL(payload.path, main.url()).href);
           await page.waitForFunction(() => Boolean(globalThis.tab), undefined, { timeout: 8000 });
           return { tabId };
         }
         case 'second-tab-call': {
-          const { page } = tabOf(payload);
+          const { page } = tabOf(payload, session);
           const result = await page.evaluate(({ method, args }) => globalThis.tab[method](...args), {
             method: payload.method,
             args: payload.args ?? [],
@@ -62,6 +71,7 @@ export function secondTabPlugin() {
         }
         case 'second-tab-close': {
           const tab = tabs.get(payload?.tabId);
+          if (tab && tab.sessionId !== session.id) throw new Error(`Second tab ${payload.tabId} belongs to another test file.`);
           tabs.delete(payload?.tabId);
           if (tab && !tab.page.isClosed()) await tab.page.close();
           return true;

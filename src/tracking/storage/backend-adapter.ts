@@ -94,7 +94,14 @@ export class BackendAdapter implements StorageAdapter {
         else this.takeInternal(key, raw);
       }
     }
-    this.unwatch = this.backend.watch((keys) => void this.refresh(keys));
+    const unwatch = this.backend.watch((keys) =>
+      this.refresh(keys).catch((error: unknown) => {
+        // Closed while reading another tab's keys: nobody is left to tell. Otherwise it is a real
+        // read failure, and must not go unseen.
+        if (this.unwatch === unwatch) reportError(error);
+      }),
+    );
+    this.unwatch = unwatch;
     await this.writeBackMigrated(migrated);
     await this.pruneIdempotency(idempotency);
   }

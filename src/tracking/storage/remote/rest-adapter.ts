@@ -23,7 +23,7 @@ import type { AdapterOptions } from '../memory.js';
 import type { CollectionName, Stored } from '../types.js';
 import type { FieldIssue } from '../../../base/validation.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.js';
-import { RestClient, type GetToken, type Outcome } from './rest-client.js';
+import { DEFAULT_REQUEST_TIMEOUT, RestClient, type GetToken, type Outcome } from './rest-client.js';
 
 export interface RestAdapterOptions extends AdapterOptions {
   /** The server's base URL, such as `https://api.example.com/`; the protocol's paths start with `/v1/`. */
@@ -39,6 +39,8 @@ export interface RestAdapterOptions extends AdapterOptions {
   backoff?: BackoffOptions;
   /** For a site that wraps fetch (logging, its own headers). */
   fetch?: typeof fetch;
+  /** How long one request may take, reply included, before it is retried later, ms (30 s). */
+  requestTimeout?: number;
 }
 
 /** A local change waiting to be sent, in the order it was made. */
@@ -143,6 +145,12 @@ export class RestAdapter extends BackendAdapter {
   /** The round asked for while one runs: it starts when that one ends. */
   private next: Promise<void> | undefined;
   private closed = false;
+  /**
+   * Aborted by close: a round still waiting for the sync lock gives up its place (a closing page
+   * does not wait behind another tab's sync), and requests in flight are abandoned (their changes
+   * stay in the outbox, and are sent again with the same key).
+   */
+  private lifetime = new AbortController();
   private readonly lockName: string;
   private readonly replica: IndexedDbBackend;
   private readonly wake = () => void this.syncNow();
@@ -150,12 +158,12 @@ export class RestAdapter extends BackendAdapter {
     if (document.visibilityState === 'visible') void this.syncNow();
   };
 
-  constructor({ namespace = 'default', endpoint, getToken, pullInterval = 60_000, backoff = DEFAULT_BACKOFF, fetch, ...options }: RestAdapterOptions) {
+  constructor({ namespace = 'default', endpoint, getToken, pullInterval = 60_000, backoff = DEFAULT_BACKOFF, fetch, requestTimeout = DEFAULT_REQUEST_TIMEOUT, ...options }: RestAdapterOptions) {
     const backend = new IndexedDbBackend(`remote.${namespace}`);
     super(backend, options);
     this.namespace = namespace;
     this.endpoint = new URL(endpoint, typeof location === 'undefined' ? undefined : location.href).href;
-    this.client = new RestClient(this.endpoint, getToken, fetch);
+    this.client = new RestClient(this.endpoint, getToken, { ...(fetch ? { fetch } : {}), timeout: requestTimeout });
     this.pullInterval = pullInterval;
     this.backoff = backoff;
     this.lockName = `loadwise-sync:${backend.dbName}`;
@@ -183,10 +191,12 @@ export class RestAdapter extends BackendAdapter {
     this.closed = true;
     this.stopTimers();
     this.statusListeners.clear();
+    this.lifetime.abort();
     await this.running?.catch(() => undefined);
     await super.close();
     for (const map of [this.outbox, this.conflicts, this.failures]) map.clear();
     this.loaded = false;
+    this.lifetime = new AbortController();
     this.closed = false;
   }
 
@@ -403,7 +413,7 @@ export class RestAdapter extends BackendAdapter {
       this.setState('idle');
     };
     try {
-      if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request(this.lockName, run);
+      if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request(this.lockName, { signal: this.lifetime.signal }, run);
       else await run();
     } catch (error) {
       // Storage failed under the engine (the replica was deleted, the disk is full): nothing sent
@@ -457,11 +467,11 @@ export class RestAdapter extends BackendAdapter {
       const call = { collection: entry.collection, id: entry.id, base, idempotencyKey: entry.key };
       const outcome =
         entry.op === 'put'
-          ? await this.client.put(call, entry.record)
+          ? await this.client.put(call, entry.record, this.lifetime.signal)
           : base === null
             ? // Removed before the server ever had it: nothing to send.
               ({ kind: 'ok', value: undefined } as const)
-            : await this.client.remove({ ...call, base });
+            : await this.client.remove({ ...call, base }, this.lifetime.signal);
       if (outcome.kind === 'transient' || outcome.kind === 'unauthorized') return outcome;
       await this.exclusive(async () => {
         const writes: BackendWrite[] = [[next, undefined]];
@@ -496,7 +506,7 @@ export class RestAdapter extends BackendAdapter {
     for (;;) {
       if (this.closed) return 'done';
       const { lastSeq } = await this.exclusive(() => this.readMeta());
-      const outcome = await this.client.changes(lastSeq, PULL_PAGE);
+      const outcome = await this.client.changes(lastSeq, PULL_PAGE, this.lifetime.signal);
       if (outcome.kind === 'transient' || outcome.kind === 'unauthorized') return outcome;
       if (outcome.kind !== 'ok') {
         if (outcome.kind === 'rejected' && outcome.issues.some((i) => i.path === 'since')) {

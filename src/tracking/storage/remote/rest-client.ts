@@ -51,35 +51,52 @@ export interface WriteCall {
   idempotencyKey: string;
 }
 
+/** How long a call may take, reply included, before it counts as a passing failure. */
+export const DEFAULT_REQUEST_TIMEOUT = 30_000;
+
+export interface RestClientOptions {
+  /** For a site that wraps fetch (logging, its own headers). */
+  fetch?: typeof fetch;
+  /** ms; see DEFAULT_REQUEST_TIMEOUT. */
+  timeout?: number;
+}
+
 export class RestClient {
+  private readonly fetcher: typeof fetch;
+  private readonly timeout: number;
+
   constructor(
     private readonly endpoint: string,
     private readonly getToken: GetToken,
-    private readonly fetcher: typeof fetch = (...args) => fetch(...args),
-  ) {}
+    { fetch: fetcher = (...args) => fetch(...args), timeout = DEFAULT_REQUEST_TIMEOUT }: RestClientOptions = {},
+  ) {
+    this.fetcher = fetcher;
+    this.timeout = timeout;
+  }
 
-  put(call: WriteCall, record: unknown): Promise<Outcome<Stored<unknown>>> {
+  /** `signal` abandons the call (the adapter closing): its outcome is then a transient one. */
+  put(call: WriteCall, record: unknown, signal?: AbortSignal): Promise<Outcome<Stored<unknown>>> {
     const precondition: Record<string, string> = call.base === null ? { 'If-None-Match': '*' } : { 'If-Match': `"${call.base}"` };
     return this.request(`/v1/${call.collection}/${encodeURIComponent(call.id)}`, {
       method: 'PUT',
       headers: { ...precondition, 'Idempotency-Key': call.idempotencyKey, 'Content-Type': 'application/json' },
       body: JSON.stringify(record),
-    }, (body) => stored.parse(body));
+    }, (body) => stored.parse(body), signal);
   }
 
-  remove(call: WriteCall & { base: string }): Promise<Outcome<Stored<unknown>>> {
+  remove(call: WriteCall & { base: string }, signal?: AbortSignal): Promise<Outcome<Stored<unknown>>> {
     return this.request(`/v1/${call.collection}/${encodeURIComponent(call.id)}`, {
       method: 'DELETE',
       headers: { 'If-Match': `"${call.base}"`, 'Idempotency-Key': call.idempotencyKey },
-    }, (body) => stored.parse(body));
+    }, (body) => stored.parse(body), signal);
   }
 
-  changes(since: number, limit = 500): Promise<Outcome<ChangesPage>> {
-    return this.request(`/v1/changes?since=${since}&limit=${limit}`, { method: 'GET' }, (body) => changesPage.parse(body));
+  changes(since: number, limit = 500, signal?: AbortSignal): Promise<Outcome<ChangesPage>> {
+    return this.request(`/v1/changes?since=${since}&limit=${limit}`, { method: 'GET' }, (body) => changesPage.parse(body), signal);
   }
 
   /** One call, with the token asked for again once after a 401. */
-  private async request<T>(path: string, init: RequestInit, read: (body: unknown) => T): Promise<Outcome<T>> {
+  private async request<T>(path: string, init: RequestInit, read: (body: unknown) => T, signal: AbortSignal | undefined): Promise<Outcome<T>> {
     for (const refresh of [false, true]) {
       let token: string | null | undefined;
       try {
@@ -88,33 +105,55 @@ export class RestClient {
         return { kind: 'transient', reason: 'server', message: `Could not get a sign-in token: ${(error as Error)?.message ?? error}` };
       }
       if (!token) return { kind: 'unauthorized' };
-      let response: Response;
+      // A server that never answers must not hold the sync (and its lock, in every tab) forever:
+      // the call, reply body included, has `timeout` ms.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), this.timeout);
+      const abandon = () => deadline.abort();
+      signal?.addEventListener('abort', abandon, { once: true });
       try {
-        response = await this.fetcher(new URL(path, this.endpoint), {
-          ...init,
-          headers: { ...init.headers, Authorization: `Bearer ${token}`, Accept: 'application/json' },
-          credentials: 'omit',
-          cache: 'no-store',
-        });
-      } catch (error) {
-        const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-        return { kind: 'transient', reason: 'offline', message: offline ? 'Offline.' : `The server could not be reached (${(error as Error)?.message ?? error}).` };
+        if (signal?.aborted) return { kind: 'transient', reason: 'offline', message: 'Stopped: the storage was closed.' };
+        let response: Response;
+        try {
+          response = await this.fetcher(new URL(path, this.endpoint), {
+            ...init,
+            headers: { ...init.headers, Authorization: `Bearer ${token}`, Accept: 'application/json' },
+            credentials: 'omit',
+            cache: 'no-store',
+            signal: deadline.signal,
+          });
+        } catch (error) {
+          return this.unreached(error, deadline.signal, signal);
+        }
+        if (response.status === 401) {
+          if (!refresh) continue;
+          return { kind: 'unauthorized' };
+        }
+        return await this.outcome(response, read, deadline.signal, signal);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', abandon);
       }
-      if (response.status === 401) {
-        if (!refresh) continue;
-        return { kind: 'unauthorized' };
-      }
-      return this.outcome(response, read);
     }
     return { kind: 'unauthorized' };
   }
 
-  private async outcome<T>(response: Response, read: (body: unknown) => T): Promise<Outcome<T>> {
+  /** Why no reply came: timed out, abandoned, offline, or unreachable. */
+  private unreached(error: unknown, deadline: AbortSignal, signal: AbortSignal | undefined): Outcome<never> {
+    if (signal?.aborted) return { kind: 'transient', reason: 'offline', message: 'Stopped: the storage was closed.' };
+    if (deadline.aborted) return { kind: 'transient', reason: 'server', message: `The server did not answer within ${this.timeout >= 1000 ? `${Math.round(this.timeout / 1000)} s` : `${this.timeout} ms`}.` };
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { kind: 'transient', reason: 'offline', message: offline ? 'Offline.' : `The server could not be reached (${(error as Error)?.message ?? error}).` };
+  }
+
+  private async outcome<T>(response: Response, read: (body: unknown) => T, deadline: AbortSignal, signal: AbortSignal | undefined): Promise<Outcome<T>> {
     const { status } = response;
     let body: unknown;
     try {
       body = await response.json();
-    } catch {
+    } catch (error) {
+      // Cut off mid-reply: a write may have been applied, so it is retried with its key.
+      if (deadline.aborted) return this.unreached(error, deadline, signal);
       body = undefined;
     }
     if (status >= 200 && status < 300) {

@@ -23,13 +23,15 @@ const sql = async (server: Server, query: string, params: unknown[] = []) =>
 let n = 0;
 const adapters: RestAdapter[] = [];
 /** A device: its own replica, signed in as `user`. */
-function device(server: Server, user: string, options: { getToken?: GetToken; name?: string } = {}): RestAdapter {
+function device(server: Server, user: string, options: { getToken?: GetToken; name?: string; requestTimeout?: number; fetch?: typeof fetch } = {}): RestAdapter {
   const token = tokenOf(server, user);
   const adapter = new RestAdapter({
     namespace: options.name ?? `device-${Date.now()}-${++n}`,
     endpoint: server.url,
     getToken: options.getToken ?? (() => token),
     backoff: { base: 20, cap: 200 },
+    ...(options.requestTimeout ? { requestTimeout: options.requestTimeout } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   adapters.push(adapter);
   return adapter;
@@ -257,6 +259,60 @@ describe('RestAdapter, against the reference server', () => {
     expect(Date.parse(status.retryAt!) - Date.now()).to.be.greaterThan(500);
     expect(status.pending).to.equal(1);
     await executeServerCommand('reference-server-stop', { id: busy.id });
+  });
+
+  it('gives up on a request the server does not answer in time, keeps the change, and sends it once later', async () => {
+    const slow = await start({ faults: { latencyMs: 1500 } });
+    const user = `user-${crypto.randomUUID()}`;
+    const name = `slow-${crypto.randomUUID()}`;
+    const impatient = device(slow, user, { name, requestTimeout: 200 });
+    const s = session('2026-03-02T07:00:00Z');
+    await impatient.put('sessions', s, { expectedRev: null });
+    await settled(impatient, (st) => st.state === 'retrying', 'retrying after the timeout', 3000);
+    expect(impatient.syncStatus.message).to.equal('The server did not answer within 200 ms.');
+    expect(impatient.syncStatus.pending).to.equal(1);
+
+    // A page with the default timeout sends it: the server applies it once, however many tries.
+    await impatient.close();
+    adapters.splice(adapters.indexOf(impatient), 1);
+    const patient = device(slow, user, { name });
+    await patient.open();
+    await settled(patient, (st) => st.pending === 0 && st.state === 'idle', 'sent', 8000);
+    expect(await onServer(slow, user)).to.deep.equal([s.id]);
+    // Every abandoned attempt reached the server too, with the same key: it was applied once
+    // (revision 1), and the retries got its reply, not a conflict with it.
+    const [row] = await sql(slow, `SELECT rev FROM loadwise_records WHERE user_id = $1`, [user]);
+    expect(String(row?.rev)).to.match(/^1-/);
+    expect(patient.syncStatus.conflicts).to.deep.equal([]);
+    expect(patient.syncStatus.failures).to.deep.equal([]);
+    await executeServerCommand('reference-server-stop', { id: slow.id });
+  });
+
+  it('closes at once: without waiting behind another page’s sync, nor for a reply still on its way', async () => {
+    const slow = await start({ faults: { latencyMs: 1500 } });
+    const user = `user-${crypto.randomUUID()}`;
+    const name = `closing-${crypto.randomUUID()}`;
+    let replies = 0;
+    const counted: typeof fetch = (...args) => fetch(...args).then((response) => (replies++, response));
+    const syncing = device(slow, user, { name, fetch: counted });
+    const waiting = device(slow, user, { name, fetch: counted });
+    await syncing.put('sessions', session('2026-03-02T07:00:00Z'), { expectedRev: null });
+    await settled(syncing, (st) => st.state === 'syncing', 'the first page sends');
+    // The second page's round queues for the sync lock the first holds while its request waits.
+    await waiting.open();
+    await waiting.close();
+    expect(replies, 'the second page closed before any reply came').to.equal(0);
+    await syncing.close();
+    expect(replies, 'the first page closed without waiting for its reply').to.equal(0);
+
+    // Nothing was lost: the change is still in the outbox, and a new page sends it.
+    adapters.splice(0);
+    const reopened = device(slow, user, { name });
+    await reopened.open();
+    expect(reopened.syncStatus.pending).to.equal(1);
+    await settled(reopened, (st) => st.pending === 0 && st.state === 'idle', 'sent', 8000);
+    expect(await onServer(slow, user)).to.have.length(1);
+    await executeServerCommand('reference-server-stop', { id: slow.id });
   });
 
   it('pulls changes from other devices when the page is focused again', async () => {

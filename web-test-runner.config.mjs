@@ -1,9 +1,14 @@
 // Unit and browser tests, all in real headless Chromium (Debian's, found by scripts/chrome-path.mjs).
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
 import { secondTabPlugin } from './test/plugins/second-tab.mjs';
 import { referenceServerPlugin } from './test/plugins/reference-server.mjs';
+import { timingsReporter } from './test/plugins/timings-reporter.mjs';
+
+// scripts/test-repeat.mjs asks for every test's outcome and duration in a file of its own.
+const timings = process.env.LOADWISE_TEST_TIMINGS;
 
 export default {
   // test/server runs in Node (npm run test:server), against the reference server.
@@ -22,6 +27,7 @@ export default {
       launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs },
     }),
   ],
+  ...(timings ? { reporters: [defaultReporter(), timingsReporter(timings)] } : {}),
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,

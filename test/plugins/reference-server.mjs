@@ -1,8 +1,9 @@
 // Web Test Runner plugin: the real reference server (server/), for the remote adapter's tests.
-// Each server runs on 127.0.0.1 in a worker thread of its own (reference-server-worker.mjs says
-// why), on PGlite (in memory, or in a folder), or on the PostgreSQL of TEST_DATABASE_URL when
-// asked for (`database: 'postgres'`; `npm run test:browser` starts a throwaway cluster through
-// scripts/postgres.mjs where PostgreSQL is installed). CORS allows the test page's origin.
+// Each test file's servers run on 127.0.0.1 in a worker thread of the file's own
+// (reference-server-worker.mjs says why), on PGlite (in memory, or in a folder), or on the
+// PostgreSQL of TEST_DATABASE_URL when asked for (`database: 'postgres'`; `npm run test:browser`
+// starts a throwaway cluster through scripts/postgres.mjs where PostgreSQL is installed). CORS
+// allows the test page's origin.
 //
 // Commands (call them with `executeServerCommand` from `@web/test-runner-commands`):
 // - `reference-server-start` { faults?, maxBodyBytes?, dataDir?, demoAuth? }  starts a server; returns
@@ -31,7 +32,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+/** Each server's worker and address, by id. */
 const servers = new Map();
+/** One worker per test file (session id), started with the file's first server. */
+const workers = new Map();
 let nextId = 1;
 
 /** Where a server's database lives, and the temporary folder to remove with it, if any. */
@@ -49,11 +53,11 @@ async function placeDatabase(payload) {
 }
 
 /**
- * Starts a server's worker and waits until it listens. Returns the worker's address and `call`,
- * which runs one of its methods (see the worker) and answers with the result.
+ * Starts a worker for a test file's servers. Resolves to `call`, which runs one of the worker's
+ * methods (see the worker) and answers with the result, and `terminate`.
  */
-function startWorker(workerData) {
-  const worker = new Worker(new URL('./reference-server-worker.mjs', import.meta.url), { workerData });
+function startWorker(sessionId) {
+  const worker = new Worker(new URL('./reference-server-worker.mjs', import.meta.url));
   const pending = new Map();
   let calls = 0;
   let gone;
@@ -63,9 +67,9 @@ function startWorker(workerData) {
     pending.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`Reference server ${workerData.id} stopped (its worker exited with ${code}).`)));
+  worker.on('exit', (code) => fail(new Error(`The reference servers of test session ${sessionId} stopped (their worker exited with ${code}).`)));
   const ready = new Promise((resolve, reject) => {
-    worker.once('message', (message) => (message.ready ? resolve(message) : reject(new Error(message.failed))));
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', () => reject(gone));
   });
@@ -83,17 +87,16 @@ function startWorker(workerData) {
       pending.set(id, { resolve, reject });
       worker.postMessage({ call: id, method, args });
     });
-  const stop = async () => {
-    try {
-      if (!gone) await call('stop');
-    } finally {
-      await worker.terminate();
-    }
-  };
-  return ready.then(({ url, database }) => ({ url, database, call, stop }), async (error) => {
-    await worker.terminate();
-    throw error;
-  });
+  return ready.then(() => ({ call, terminate: () => worker.terminate() }));
+}
+
+function workerFor(sessionId) {
+  if (!workers.has(sessionId)) {
+    const starting = startWorker(sessionId);
+    starting.catch(() => workers.delete(sessionId));
+    workers.set(sessionId, starting);
+  }
+  return workers.get(sessionId);
 }
 
 export function referenceServerPlugin() {
@@ -105,11 +108,17 @@ export function referenceServerPlugin() {
     },
     async serverStop() {
       const errors = [];
-      for (const entry of servers.values()) await entry.stop().catch((error) => errors.push(error));
+      for (const starting of workers.values()) {
+        const worker = await starting.catch(() => undefined);
+        if (!worker) continue;
+        await worker.call('stopAll').catch((error) => errors.push(error));
+        await worker.terminate();
+      }
+      workers.clear();
       servers.clear();
       if (errors.length) throw new AggregateError(errors, 'Some reference servers did not stop cleanly.');
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (!command.startsWith('reference-server-')) return undefined;
       if (command === 'reference-server-databases') return ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
       if (command === 'reference-server-start') {
@@ -124,39 +133,41 @@ export function referenceServerPlugin() {
           // The demo's sign-in (POST /v1/demo/token), for the tracker demo's tests.
           ...(payload?.demoAuth ? { demoAuth: true } : {}),
         };
-        let entry;
         try {
-          entry = await startWorker({ id, open, temporary, options });
+          const worker = await workerFor(session.id);
+          const { url, database } = await worker.call('start', { id, open, temporary, options });
+          servers.set(id, { worker, url });
+          return { id, url, database };
         } catch (error) {
           if (temporary) await rm(temporary, { recursive: true, force: true });
           throw error;
         }
-        servers.set(id, entry);
-        return { id, url: entry.url, database: entry.database };
       }
       const entry = servers.get(payload?.id);
       if (!entry) throw new Error(`No reference server ${payload?.id}.`);
-      if (command === 'reference-server-token') return { token: await entry.call('token', payload.sub) };
+      const { worker, url } = entry;
+      const id = payload.id;
+      if (command === 'reference-server-token') return { token: await worker.call('token', id, payload.sub) };
       if (command === 'reference-server-restart') {
-        await entry.call('down');
-        if (payload.reopen) await entry.call('reopen');
-        await entry.call('up');
-        return { url: entry.url, reopened: !!payload.reopen, opens: await entry.call('opens') };
+        await worker.call('down', id);
+        if (payload.reopen) await worker.call('reopen', id);
+        await worker.call('up', id);
+        return { url, reopened: !!payload.reopen, opens: await worker.call('opens', id) };
       }
       if (command === 'reference-server-down') {
-        await entry.call('down');
+        await worker.call('down', id);
         return { up: false };
       }
       if (command === 'reference-server-up') {
-        await entry.call('up');
+        await worker.call('up', id);
         return { up: true };
       }
       if (command === 'reference-server-stop') {
-        servers.delete(payload.id);
-        await entry.stop();
+        servers.delete(id);
+        await worker.call('stop', id);
         return { stopped: true };
       }
-      if (command === 'reference-server-query') return { rows: await entry.call('query', payload.sql, payload.params ?? []) };
+      if (command === 'reference-server-query') return { rows: await worker.call('query', id, payload.sql, payload.params ?? []) };
       throw new Error(`Unknown command ${command}.`);
     },
   };

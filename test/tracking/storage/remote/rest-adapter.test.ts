@@ -261,14 +261,17 @@ describe('RestAdapter, against the reference server', () => {
     await executeServerCommand('reference-server-stop', { id: busy.id });
   });
 
-  it('gives up on a request the server does not answer in time, keeps the change, and sends it once later', async () => {
-    const slow = await start({ faults: { latencyMs: 1500 } });
+  it('gives up on a request the server does not answer in time, keeps the change, and sends it once later', async function () {
+    // Every request of this server takes a second: the sends and pulls here add up to several.
+    // Measured with npm run test:repeat beside the fault test: 9.8 s at most with 1.5 s a request.
+    this.timeout(30_000);
+    const slow = await start({ faults: { latencyMs: 1000 } });
     const user = `user-${crypto.randomUUID()}`;
     const name = `slow-${crypto.randomUUID()}`;
     const impatient = device(slow, user, { name, requestTimeout: 200 });
     const s = session('2026-03-02T07:00:00Z');
     await impatient.put('sessions', s, { expectedRev: null });
-    await settled(impatient, (st) => st.state === 'retrying', 'retrying after the timeout', 3000);
+    await settled(impatient, (st) => st.state === 'retrying', 'retrying after the timeout', 5000);
     expect(impatient.syncStatus.message).to.equal('The server did not answer within 200 ms.');
     expect(impatient.syncStatus.pending).to.equal(1);
 
@@ -277,7 +280,7 @@ describe('RestAdapter, against the reference server', () => {
     adapters.splice(adapters.indexOf(impatient), 1);
     const patient = device(slow, user, { name });
     await patient.open();
-    await settled(patient, (st) => st.pending === 0 && st.state === 'idle', 'sent', 8000);
+    await settled(patient, (st) => st.pending === 0 && st.state === 'idle', 'sent', 20_000);
     expect(await onServer(slow, user)).to.deep.equal([s.id]);
     // Every abandoned attempt reached the server too, with the same key: it was applied once
     // (revision 1), and the retries got its reply, not a conflict with it.
@@ -288,7 +291,10 @@ describe('RestAdapter, against the reference server', () => {
     await executeServerCommand('reference-server-stop', { id: slow.id });
   });
 
-  it('closes at once: without waiting behind another page’s sync, nor for a reply still on its way', async () => {
+  it('closes at once: without waiting behind another page’s sync, nor for a reply still on its way', async function () {
+    // Replies take 1.5 s, far longer than opening and closing a page: a reply counted before
+    // the closes return would mean they waited for it.
+    this.timeout(30_000);
     const slow = await start({ faults: { latencyMs: 1500 } });
     const user = `user-${crypto.randomUUID()}`;
     const name = `closing-${crypto.randomUUID()}`;
@@ -310,7 +316,7 @@ describe('RestAdapter, against the reference server', () => {
     const reopened = device(slow, user, { name });
     await reopened.open();
     expect(reopened.syncStatus.pending).to.equal(1);
-    await settled(reopened, (st) => st.pending === 0 && st.state === 'idle', 'sent', 8000);
+    await settled(reopened, (st) => st.pending === 0 && st.state === 'idle', 'sent', 20_000);
     expect(await onServer(slow, user)).to.have.length(1);
     await executeServerCommand('reference-server-stop', { id: slow.id });
   });

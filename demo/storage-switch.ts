@@ -5,7 +5,7 @@
  * and hands `getToken` its access token; everything else is the same.
  */
 import type { TrainingStore } from '../src/tracking/store/training-store.js';
-import type { SyncStatus } from '../src/tracking/store/sync-api.js';
+import type { SyncStatus } from '../src/tracking/storage/sync.js';
 
 const CHOICE = 'loadwise-demo:storage';
 const SUBJECT = 'loadwise-demo:subject';

@@ -12,7 +12,7 @@ import { newSession, type TrainingSession } from '../src/tracking/model.js';
 import { emptyForm, type FormValues } from '../src/tracking/session-logger/form-model.js';
 import { hiddenPrivateMembers } from './support/manifest.js';
 import { ShowcaseSyncAdapter } from './support/sync-showcase.js';
-import type { SyncStatus } from '../src/tracking/store/sync-api.js';
+import type { SyncStatus } from '../src/tracking/storage/sync.js';
 
 interface LoggerArgs {
   units?: 'metric' | 'imperial';

@@ -6,7 +6,7 @@
  */
 import { MemoryAdapter } from '../../src/tracking/storage/memory.js';
 import type { CollectionName } from '../../src/tracking/storage/types.js';
-import type { SyncingAdapter, SyncStatus } from '../../src/tracking/store/sync-api.js';
+import type { SyncingAdapter, SyncStatus } from '../../src/tracking/storage/sync.js';
 
 export class ShowcaseSyncAdapter extends MemoryAdapter implements SyncingAdapter {
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();

@@ -13,17 +13,9 @@ export { MemoryAdapter, MemoryBackend, type AdapterOptions } from './memory.js';
 export { LocalStorageAdapter, LocalStorageBackend } from './local-storage.js';
 export { IndexedDbAdapter, IndexedDbBackend } from './indexeddb.js';
 export { DeferredAdapter } from './deferred-adapter.js';
-export {
-  RestAdapter,
-  type RestAdapterOptions,
-  type OutboxEntry,
-  type SyncConflict,
-  type SyncFailure,
-  type SyncState,
-  type SyncStatus,
-} from './remote/rest-adapter.js';
+export { RestAdapter, type RestAdapterOptions, type OutboxEntry } from './remote/rest-adapter.js';
 export type { GetToken } from './remote/rest-client.js';
-export type { SyncingAdapter } from '../store/sync-api.js';
+export type { SyncConflict, SyncFailure, SyncingAdapter, SyncState, SyncStatus } from './sync.js';
 export { listAll, listRecords } from './list-all.js';
 export * from './transfer/index.js';
 export * from '../model.js';

@@ -3,7 +3,7 @@
  * store fires them for its own adapter, and tracking elements fire `storage-error` themselves
  * when they use the page-default store (which has no element to fire from).
  */
-import type { SyncStatus } from './sync-api.js';
+import type { SyncStatus } from '../storage/sync.js';
 import { emit } from '../../base/events.js';
 import type { StorageErrorCode } from '../storage/errors.js';
 import type { StorageAdapter, StorageChange } from '../storage/types.js';

@@ -1,22 +1,11 @@
 /**
- * What tracking elements see of an adapter that syncs with a server (`RestAdapter`): its status,
- * and the person's choices about conflicts and refused changes. Adapters that keep data only on
- * the device have none. Type-only imports: the remote adapter's code loads only when used.
+ * What tracking elements see of an adapter that syncs with a server (the contract is
+ * `storage/sync.ts`): its status, and the person's choices, ready once a deferred adapter's code
+ * has loaded. Adapters that keep data only on the device have none.
  */
 import { DeferredAdapter } from '../storage/deferred-adapter.js';
+import type { SyncingAdapter, SyncStatus } from '../storage/sync.js';
 import type { CollectionName, StorageAdapter } from '../storage/types.js';
-import type { SyncStatus } from '../storage/remote/rest-adapter.js';
-
-export type { SyncConflict, SyncFailure, SyncState, SyncStatus } from '../storage/remote/rest-adapter.js';
-
-/** The part of `RestAdapter` elements use; a site's own syncing adapter can offer the same. */
-export interface SyncingAdapter {
-  readonly syncStatus: SyncStatus;
-  onSyncStatus(listener: (status: SyncStatus) => void): () => void;
-  resolveConflict(collection: CollectionName, id: string, keep: 'local' | 'remote'): Promise<void>;
-  dismissFailure(key: string): Promise<void>;
-  syncNow(): Promise<void>;
-}
 
 export interface SyncApi {
   /** The latest status, once the adapter has loaded. */

@@ -8,7 +8,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { StringTable } from '../../base/strings.js';
 import type { CollectionName } from '../storage/types.js';
 import type { TrainingStoreApi } from './context.js';
-import type { SyncConflict, SyncStatus } from './sync-api.js';
+import type { SyncConflict, SyncStatus } from '../storage/sync.js';
 
 export interface SyncStrings {
   waiting: (n: number) => string;

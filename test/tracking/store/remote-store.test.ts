@@ -10,7 +10,7 @@ import '../../../src/index.js';
 import { newSession } from '../../../src/tracking/model.js';
 import type { StorageErrorDetail } from '../../../src/tracking/store/events.js';
 import type { TrainingStore } from '../../../src/tracking/store/training-store.js';
-import type { SyncStatus } from '../../../src/tracking/store/sync-api.js';
+import type { SyncStatus } from '../../../src/tracking/storage/sync.js';
 import { RestAdapter } from '../../../src/tracking/storage/remote/rest-adapter.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 

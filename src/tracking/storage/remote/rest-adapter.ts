@@ -20,6 +20,7 @@ import { nextRev, recordKey, SYNC_PREFIX, toEnvelope } from '../envelope.js';
 import { NotFoundError, UnauthorizedError } from '../errors.js';
 import { IndexedDbBackend } from '../indexeddb.js';
 import type { AdapterOptions } from '../memory.js';
+import type { SyncConflict, SyncFailure, SyncingAdapter, SyncState, SyncStatus } from '../sync.js';
 import type { CollectionName, Stored } from '../types.js';
 import type { FieldIssue } from '../../../base/validation.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.js';
@@ -55,45 +56,6 @@ export interface OutboxEntry {
   at: string;
 }
 
-/** A record changed here and on the server (another device) since they last agreed. */
-export interface SyncConflict {
-  collection: CollectionName;
-  id: string;
-  /** As it is on this device (a tombstone if removed here). */
-  local: Stored<unknown> | undefined;
-  /** As it is on the server (a tombstone if removed there; undefined if the server has no such record). */
-  remote: Stored<unknown> | undefined;
-}
-
-/** A change the server refused (a 4xx other than a conflict): kept so nothing is lost silently. */
-export interface SyncFailure {
-  /** Pass to `dismissFailure` once the person has seen it. */
-  key: string;
-  collection: CollectionName;
-  id: string;
-  op: OutboxEntry['op'];
-  status: number;
-  message: string;
-  /** The fields at fault, as the server named them. */
-  issues: FieldIssue[];
-}
-
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'retrying' | 'unauthorized';
-
-export interface SyncStatus {
-  state: SyncState;
-  /** Local changes waiting to be sent. */
-  pending: number;
-  conflicts: SyncConflict[];
-  failures: SyncFailure[];
-  /** When everything last agreed with the server (ISO), if it has this session. */
-  syncedAt?: string;
-  /** When the next attempt is due, while retrying (ISO). */
-  retryAt?: string;
-  /** The last passing problem, in words (while offline or retrying). */
-  message?: string;
-}
-
 const OUTBOX = `${SYNC_PREFIX}outbox/`;
 const SERVER_REV = `${SYNC_PREFIX}server/`;
 const CONFLICT = `${SYNC_PREFIX}conflict/`;
@@ -113,7 +75,7 @@ const conflictKey = (collection: CollectionName, id: string) => `${CONFLICT}${co
 /** Fixed-width numbers sort as text in the order they were made. */
 const outboxKey = (n: number) => `${OUTBOX}${String(n).padStart(12, '0')}`;
 
-export class RestAdapter extends BackendAdapter {
+export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   override readonly kind = 'remote';
   readonly endpoint: string;
   /** Keeps this device's replica apart: one per person signed in on it. */

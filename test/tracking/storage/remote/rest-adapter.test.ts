@@ -7,7 +7,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
-import { RestAdapter, type SyncStatus } from '../../../../src/tracking/storage/remote/rest-adapter.js';
+import { RestAdapter } from '../../../../src/tracking/storage/remote/rest-adapter.js';
+import type { SyncStatus } from '../../../../src/tracking/storage/sync.js';
 import type { GetToken } from '../../../../src/tracking/storage/remote/rest-client.js';
 import { session } from '../conformance.js';
 

@@ -74,6 +74,13 @@ describe('tracker demo page', () => {
       localStorage.removeItem('loadwise-demo:subject');
       if (subject) await deleteDB(`loadwise:remote.${`tracker.${subject}`.slice(0, 64)}`);
     };
+    // Started before the tests, not in one: a new PGlite server takes 2-6 s to start, which is not
+    // what the test checks, and would count against its timeout.
+    let server: { id: number; url: string };
+    before(async () => {
+      server = (await executeServerCommand('reference-server-start', { demoAuth: true })) as { id: number; url: string };
+    });
+    after(() => executeServerCommand('reference-server-stop', { id: server.id }));
     beforeEach(forget);
     afterEach(async () => {
       frame?.remove();
@@ -83,7 +90,6 @@ describe('tracker demo page', () => {
     });
 
     it('keeps the log on the reference server when chosen, and in this browser when chosen again', async () => {
-      const server = (await executeServerCommand('reference-server-start', { demoAuth: true })) as { id: number; url: string };
       frame = await loadPage(undefined, `?server=${encodeURIComponent(server.url)}`);
       const doc = frame.contentDocument!;
       const store = doc.querySelector<TrainingStore>('training-store')!;
@@ -106,7 +112,6 @@ describe('tracker demo page', () => {
       doc.querySelector<HTMLInputElement>('input[name="storage"][value="local"]')!.click();
       await waitUntil(() => store.api?.adapter.kind === 'local', 'back in this browser');
       expect(status()).to.equal('Kept in this browser only.');
-      await executeServerCommand('reference-server-stop', { id: server.id });
     });
 
     it('says how to start the server when it is not running, and keeps the log in this browser', async () => {

@@ -6,6 +6,35 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
+/**
+ * The layers of src/ (ARCHITECTURE.md draws them): each folder may import only from the layers
+ * below it, never from a layer above or from a sibling. Listed with the folders a file there
+ * must not import; matched on the import's path as written.
+ */
+const ELEMENTS = ['session-logger', 'load-chart', 'weekly-summary'];
+const layering = [
+  { files: ['src/base/**'], forbid: ['explainer', 'tracking', 'entries'] },
+  { files: ['src/explainer/**'], forbid: ['tracking', 'entries'] },
+  { files: ['src/tracking/model.ts', 'src/tracking/units.ts'], forbid: ['metrics', 'storage', 'store', ...ELEMENTS, 'explainer', 'entries'] },
+  { files: ['src/tracking/metrics/**'], forbid: ['storage', 'store', ...ELEMENTS, 'explainer', 'entries'] },
+  { files: ['src/tracking/storage/**'], forbid: ['metrics', 'store', ...ELEMENTS, 'explainer', 'entries'] },
+  { files: ['src/tracking/store/**'], forbid: ['metrics', ...ELEMENTS, 'explainer', 'entries'] },
+  ...ELEMENTS.map((element) => ({ files: [`src/tracking/${element}/**`], forbid: [...ELEMENTS.filter((e) => e !== element), 'explainer', 'entries'] })),
+].map(({ files, forbid }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbid.map((folder) => ({
+          regex: `(^|/)${folder}(/|\\.js$)`,
+          message: `${files[0].replace('/**', '/')} may not import from ${folder}/: imports point down the layers only (see ARCHITECTURE.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-demo/', 'storybook-static/', 'node_modules/', 'custom-elements.json', '.loadwise-data/'] },
   js.configs.recommended,
@@ -38,4 +67,5 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...layering,
 );

@@ -3,7 +3,7 @@
  * the validator, the time a record is sorted and ranged by, and the migrations that bring an older
  * record forward one version at a time.
  */
-import type { Validation } from '../../base/validation.js';
+import type { FieldIssue, Validation } from '../../base/validation.js';
 import {
   GLUCOSE_SCHEMA_VERSION,
   SESSION_SCHEMA_VERSION,
@@ -42,3 +42,38 @@ export const defaultCollections: CollectionSpecs = {
     migrations: {},
   },
 };
+
+/** Why a stored, imported or pulled record cannot be read as this code's version of it. */
+export type UpgradeFault =
+  | { fault: 'no-version' }
+  /** Written by a newer version of loadwise than this one. */
+  | { fault: 'newer'; version: number }
+  | { fault: 'no-migration'; from: number }
+  | { fault: 'invalid'; issues: FieldIssue[] }
+  /** Valid, but under another id than the one it came with. */
+  | { fault: 'wrong-id'; found: string };
+
+export type Upgrade<T> = ({ ok: true; record: T; migrated: boolean }) | ({ ok: false } & UpgradeFault);
+
+/**
+ * Brings a record of any earlier schema version up to the one this code reads, one migration at
+ * a time, then validates it and checks it is the record `id` says. The one way every record from
+ * outside this code is read: from storage, from an import file, from the server. Each caller
+ * words the fault for its own reader.
+ */
+export function upgradeRecord<T>(spec: CollectionSpec<T>, record: Record<string, unknown>, id: string): Upgrade<T> {
+  const version = record.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, fault: 'no-version' };
+  if (version > spec.version) return { ok: false, fault: 'newer', version };
+  let current = record;
+  for (let v = version; v < spec.version; v++) {
+    const step = spec.migrations[v];
+    if (!step) return { ok: false, fault: 'no-migration', from: v };
+    current = { ...step(current), schemaVersion: v + 1 };
+  }
+  const result = spec.validate(current);
+  if (!result.ok) return { ok: false, fault: 'invalid', issues: result.issues };
+  const found = (result.value as { id: string }).id;
+  if (found !== id) return { ok: false, fault: 'wrong-id', found };
+  return { ok: true, record: result.value, migrated: version < spec.version };
+}

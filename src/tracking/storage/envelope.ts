@@ -8,7 +8,7 @@
  * namespace is not ours to interpret.
  */
 import type { FieldIssue } from '../../base/validation.js';
-import type { CollectionSpecs } from './collections.js';
+import { upgradeRecord, type CollectionSpecs } from './collections.js';
 import { COLLECTIONS, type CollectionName, type QuarantinedItem, type Stored } from './types.js';
 
 /** The stored form of a record or a tombstone. */
@@ -80,25 +80,21 @@ export function decodeEntry(specs: CollectionSpecs, key: string, raw: unknown): 
     return { kind: 'record', collection, stored: { id, rev: envelope.rev, deleted: true, deletedAt: envelope.deletedAt }, migrated: false };
   }
 
-  const spec = specs[collection];
-  let record = envelope.record as Record<string, unknown> | null;
+  const record = envelope.record as Record<string, unknown> | null;
   if (!record || typeof record !== 'object') return quarantine(key, raw, 'invalid', 'The stored value holds no record.');
-  const version = record.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return quarantine(key, raw, 'invalid', 'The record has no schema version.', [{ path: 'schemaVersion', message: 'is required' }]);
+  const spec = specs[collection];
+  const upgraded = upgradeRecord<unknown>(spec, record, id);
+  if (upgraded.ok) return { kind: 'record', collection, stored: { id, rev: envelope.rev, deleted: false, record: upgraded.record }, migrated: upgraded.migrated };
+  switch (upgraded.fault) {
+    case 'no-version':
+      return quarantine(key, raw, 'invalid', 'The record has no schema version.', [{ path: 'schemaVersion', message: 'is required' }]);
+    case 'newer':
+      return quarantine(key, raw, 'newer-version', `Written by a newer version of loadwise (schema ${upgraded.version}; this version reads up to ${spec.version}).`);
+    case 'no-migration':
+      return quarantine(key, raw, 'invalid', `No migration from schema version ${upgraded.from}.`);
+    case 'invalid':
+      return quarantine(key, raw, 'invalid', 'The record does not have the shape loadwise expects.', upgraded.issues);
+    case 'wrong-id':
+      return quarantine(key, raw, 'invalid', 'The record’s id does not match its key.', [{ path: 'id', message: `must be ${id}` }]);
   }
-  if (version > spec.version) {
-    return quarantine(key, raw, 'newer-version', `Written by a newer version of loadwise (schema ${version}; this version reads up to ${spec.version}).`);
-  }
-  for (let v = version; v < spec.version; v++) {
-    const step = spec.migrations[v];
-    if (!step) return quarantine(key, raw, 'invalid', `No migration from schema version ${v}.`);
-    record = { ...step(record), schemaVersion: v + 1 };
-  }
-  const result = spec.validate(record);
-  if (!result.ok) return quarantine(key, raw, 'invalid', 'The record does not have the shape loadwise expects.', result.issues);
-  if ((result.value as { id: string }).id !== id) {
-    return quarantine(key, raw, 'invalid', 'The record’s id does not match its key.', [{ path: 'id', message: `must be ${id}` }]);
-  }
-  return { kind: 'record', collection, stored: { id, rev: envelope.rev, deleted: false, record: result.value }, migrated: version < spec.version };
 }

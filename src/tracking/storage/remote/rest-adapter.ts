@@ -15,6 +15,7 @@
  * the server's revision of each record is kept beside it (`sync/server/…`) for If-Match.
  */
 import { BackendAdapter } from '../backend-adapter.js';
+import { upgradeRecord } from '../collections.js';
 import type { BackendWrite } from '../backend.js';
 import { nextRev, recordKey, SYNC_PREFIX, toEnvelope } from '../envelope.js';
 import { NotFoundError, UnauthorizedError } from '../errors.js';
@@ -517,13 +518,26 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
     return [...this.outbox].filter(([, e]) => e.collection === collection && e.id === id).map(([key]): BackendWrite => [key, undefined]);
   }
 
-  /** A record from the server, validated like any write (it is untrusted input). */
+  /** A record from the server, upgraded and validated like any stored record (it is untrusted input). */
   private checkRemote(collection: CollectionName, stored: Stored<unknown>): Stored<unknown> | { issues: FieldIssue[] } {
     if (stored.deleted) return stored;
-    const result = this.specs[collection].validate(stored.record);
-    if (!result.ok) return { issues: result.issues };
-    if ((result.value as { id: string }).id !== stored.id) return { issues: [{ path: 'id', message: `must be ${stored.id}, the id it was sent under` }] };
-    return { ...stored, record: result.value };
+    const record = stored.record as Record<string, unknown> | null;
+    if (!record || typeof record !== 'object' || Array.isArray(record)) return { issues: [{ path: 'record', message: 'must be an object' }] };
+    const spec = this.specs[collection];
+    const upgraded = upgradeRecord<unknown>(spec, record, stored.id);
+    if (upgraded.ok) return { ...stored, record: upgraded.record };
+    switch (upgraded.fault) {
+      case 'no-version':
+        return { issues: [{ path: 'schemaVersion', message: 'must be a whole number from 1' }] };
+      case 'newer':
+        return { issues: [{ path: 'schemaVersion', message: `is ${upgraded.version}: written by a newer version of loadwise (this version reads up to ${spec.version})` }] };
+      case 'no-migration':
+        return { issues: [{ path: 'schemaVersion', message: `is ${upgraded.from}, and there is no migration from it` }] };
+      case 'invalid':
+        return { issues: upgraded.issues };
+      case 'wrong-id':
+        return { issues: [{ path: 'id', message: `must be ${stored.id}, the id it was sent under` }] };
+    }
   }
 }
 

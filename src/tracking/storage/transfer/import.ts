@@ -10,7 +10,7 @@ import { csvParseRows } from 'd3-dsv';
 import * as z from 'zod/mini';
 import { validate, type FieldIssue } from '../../../base/validation.js';
 import { isTimeZone } from '../../model.js';
-import { defaultCollections, type CollectionSpecs } from '../collections.js';
+import { defaultCollections, upgradeRecord, type CollectionSpecs } from '../collections.js';
 import { COLLECTIONS, type CollectionName, type CollectionRecords, type StorageAdapter, type Stored } from '../types.js';
 import {
   SESSION_CSV_COLUMNS,
@@ -298,32 +298,26 @@ function prepareEntry(collection: CollectionName, entry: unknown, specs: Collect
     if (!e.deletedAt) return { kind: 'invalid', id: e.id, issues: [{ path: 'deletedAt', message: 'is required for a removed record' }] };
     return { kind: 'tombstone', id: e.id, rev: e.rev };
   }
-  let record = e.record as Record<string, unknown> | undefined;
+  const record = e.record as Record<string, unknown> | undefined;
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
     return { kind: 'invalid', id: e.id, issues: [{ path: 'record', message: record === undefined ? 'is required' : 'must be an object' }] };
   }
   const spec = specs[collection];
-  const version = record.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { kind: 'invalid', id: e.id, issues: [{ path: 'record.schemaVersion', message: 'must be a whole number from 1' }] };
+  const upgraded = upgradeRecord<unknown>(spec, record, e.id);
+  if (upgraded.ok) return { kind: 'record', id: e.id, record: upgraded.record as Record<string, unknown> & { id: string }, rev: e.rev, ignore: [] };
+  const issue = (path: string, message: string): Prepared => ({ kind: 'invalid', id: e.id, issues: [{ path, message }] });
+  switch (upgraded.fault) {
+    case 'no-version':
+      return issue('record.schemaVersion', 'must be a whole number from 1');
+    case 'newer':
+      return issue('record.schemaVersion', `is ${upgraded.version}: written by a newer version of loadwise (this version reads up to ${spec.version})`);
+    case 'no-migration':
+      return issue('record.schemaVersion', `is ${upgraded.from}, and there is no migration from it`);
+    case 'invalid':
+      return { kind: 'invalid', id: e.id, issues: upgraded.issues.map((i) => ({ path: i.path.startsWith('(') ? 'record' : `record.${i.path}`, message: i.message })) };
+    case 'wrong-id':
+      return issue('id', `must be the record's id (${upgraded.found})`);
   }
-  if (version > spec.version) {
-    return {
-      kind: 'invalid',
-      id: e.id,
-      issues: [{ path: 'record.schemaVersion', message: `is ${version}: written by a newer version of loadwise (this version reads up to ${spec.version})` }],
-    };
-  }
-  for (let v = version; v < spec.version; v++) {
-    const step = spec.migrations[v];
-    if (!step) return { kind: 'invalid', id: e.id, issues: [{ path: 'record.schemaVersion', message: `is ${v}, and there is no migration from it` }] };
-    record = { ...step(record), schemaVersion: v + 1 };
-  }
-  const result = spec.validate(record);
-  if (!result.ok) return { kind: 'invalid', id: e.id, issues: result.issues.map((i) => ({ path: i.path.startsWith('(') ? 'record' : `record.${i.path}`, message: i.message })) };
-  const valid = result.value as Record<string, unknown> & { id: string };
-  if (valid.id !== e.id) return { kind: 'invalid', id: e.id, issues: [{ path: 'id', message: `must be the record's id (${valid.id})` }] };
-  return { kind: 'record', id: e.id, record: valid, rev: e.rev, ignore: [] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,13 +6,15 @@ import { chromeArgs, findChrome } from './scripts/chrome-path.mjs';
 import { secondTabPlugin } from './test/plugins/second-tab.mjs';
 import { referenceServerPlugin } from './test/plugins/reference-server.mjs';
 import { timingsReporter } from './test/plugins/timings-reporter.mjs';
+import { SOAK_FILES, SUITE_FILES } from './test/suites.mjs';
 
 // scripts/test-repeat.mjs asks for every test's outcome and duration in a file of its own.
 const timings = process.env.LOADWISE_TEST_TIMINGS;
+// LOADWISE_SOAK=1 (npm run test:soak) runs the soak test alone; see test/suites.mjs.
+const soak = process.env.LOADWISE_SOAK === '1';
 
 export default {
-  // test/server runs in Node (npm run test:server), against the reference server.
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: soak ? SOAK_FILES : SUITE_FILES,
   nodeResolve: { exportConditions: ['production', 'default'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
@@ -28,7 +30,7 @@ export default {
     }),
   ],
   ...(timings ? { reporters: [defaultReporter(), timingsReporter(timings)] } : {}),
-  concurrency: 2,
+  concurrency: soak ? 1 : 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
 };

@@ -7,6 +7,7 @@ const stages = [
   'typecheck',
   'lint',
   'test:browser',
+  'test:soak',
   'test:server',
   'build',
   'size',

@@ -4,7 +4,8 @@
 //
 // Each run is a fresh `web-test-runner` (a new browser, a new reference server) on the files
 // given, plus any `--with` files run beside them at the suite's concurrency, to load the machine
-// as the full suite does. `--all` runs the whole browser suite beside them each time. One
+// as the full suite does. `--all` runs the whole browser suite (as npm run test:browser does: the
+// soak test apart, unless chosen) beside them each time. One
 // throwaway PostgreSQL cluster serves every run (scripts/postgres.mjs), where one can be started.
 //
 // It prints each run's outcome, then per test of the chosen files: how many runs it passed and
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { findChrome, noChromeMessage } from './chrome-path.mjs';
 import { findPostgresBin, installHint, startCluster } from './postgres.mjs';
+import { SUITE_FILES } from '../test/suites.mjs';
 
 function parse(argv) {
   const options = { files: [], with: [], times: 10, grep: undefined, all: false };
@@ -72,7 +74,8 @@ async function main() {
     } else console.warn(`PostgreSQL is not installed: only PGlite's half runs. ${installHint}`);
   }
   const folder = mkdtempSync(join(tmpdir(), 'loadwise-repeat-'));
-  const files = options.all ? [...options.files, 'test/**/*.test.ts', '!test/server/**'] : [...options.files, ...options.with];
+  // --all: the suite as npm test runs it (the soak test apart), plus the files chosen.
+  const files = options.all ? [...options.files, ...SUITE_FILES.filter((glob) => !options.files.includes(glob.slice(1)))] : [...options.files, ...options.with];
   /** Per test of the chosen files: runs passed, runs seen, slowest ms, and the first error. */
   const tests = new Map();
   const fileRuns = new Map(options.files.map((file) => [file, { passed: 0, slowest: 0 }]));

@@ -8,5 +8,6 @@ export { hmacTokens, type HmacTokens, type Principal, type VerifyToken } from '.
 export type { Database, Queryable } from './db/database.js';
 export { migrate, MIGRATIONS } from './db/migrations.js';
 export { DEFAULT_DATA_DIR, openDatabase, type OpenDatabaseOptions } from './db/open.js';
+export { pgliteDatabase } from './db/pglite.js';
 export { faultsFromEnv, type Faults } from './faults.js';
 export { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer, type StartServerOptions } from './start.js';

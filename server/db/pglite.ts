@@ -18,6 +18,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     unlock();
     throw error;
   }
+  return pgliteDatabase(db, unlock);
+}
+
+/**
+ * The server's `Database` over a PGlite of the caller's (the browser tests start theirs from a
+ * dump of a migrated one, in a fifth of the time of a new one). `close` closes it, then calls
+ * `onClose`.
+ */
+export function pgliteDatabase(db: PGlite, onClose: () => void = () => {}): Database {
   const on = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(sql, [...params])).rows;
@@ -31,7 +40,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       try {
         await db.close();
       } finally {
-        unlock();
+        onClose();
       }
     },
   };

@@ -1,13 +1,14 @@
-// The reference servers of one browser test file, in a worker thread of their own (started by
-// test/plugins/reference-server.mjs, one worker per test file).
+// The browser tests' reference servers, in one worker thread (started by
+// test/plugins/reference-server.mjs as the test server starts).
 //
-// Why a thread per file: PGlite runs its queries synchronously, in WebAssembly, on the thread
-// that owns it. With every file's servers in Web Test Runner's own process, one file's busy
-// server (the fault test's fifty devices) held up every other file's servers, and the runner's
-// own commands with them: a `reference-server-start` waited more than 20 s for an answer, and the
-// two-tab conformance test ran past its timeout. Here each file's servers have an event loop of
-// their own, and the runner's stays free. (A thread per server would pay for loading the server's
-// code, about 2 s, at every start.)
+// Why a thread: PGlite runs its queries synchronously, in WebAssembly, on the thread that owns
+// it. With the servers in Web Test Runner's own process, a busy server (the fault test's fifty
+// devices) held up the runner's own commands and every other file's servers: a
+// `reference-server-start` waited more than 20 s for an answer, and the two-tab conformance test
+// ran past its timeout. Here the runner's event loop stays free; and the soak test, the one that
+// keeps a server busy, runs apart from the suite (test/suites.mjs), so the suite's servers, light
+// and shared, do not hold each other up. (A thread per server, or per file, paid for loading the
+// server's code and a new database again and again, inside tests' timeouts.)
 //
 // Posts { ready } once the server's code is loaded; then answers { call, method, args } with
 // { call, ok, value } or { call, ok: false, error: { message, stack } }. `start` takes
@@ -22,8 +23,8 @@ const { startServer, openDatabase, migrate, pgliteDatabase } = await import('../
 const { PGlite } = await import('@electric-sql/pglite');
 
 /**
- * A dump of a new, migrated PGlite database, made once per worker: a server in memory starts from
- * it in about 0.4 s, where a new database takes 2 s (initdb) on an idle machine and far longer
+ * A dump of a new, migrated PGlite database, made once: a server in memory starts from it in
+ * about 0.4 s, where a new database takes 2 s (initdb) on an idle machine and far longer
  * under the suite's load, inside a test's timeout.
  */
 let template;
@@ -38,7 +39,7 @@ function makeTemplate() {
   // A failed dump is made again at the next start, which then reports why.
   template.catch(() => (template = undefined));
 }
-// Made as soon as the worker loads: a spare worker has it ready before its file's first start.
+// Made as soon as the worker loads, before the first test needs it.
 makeTemplate();
 
 async function openInMemory() {

@@ -1,5 +1,5 @@
 // Web Test Runner plugin: the real reference server (server/), for the remote adapter's tests.
-// Each test file's servers run on 127.0.0.1 in a worker thread of the file's own
+// The servers run on 127.0.0.1 in one worker thread, away from the runner's own event loop
 // (reference-server-worker.mjs says why), on PGlite (in memory, or in a folder), or on the
 // PostgreSQL of TEST_DATABASE_URL when asked for (`database: 'postgres'`; `npm run test:browser`
 // starts a throwaway cluster through scripts/postgres.mjs where PostgreSQL is installed). CORS
@@ -32,10 +32,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** Each server's worker and address, by id. */
+/** Each server's address, by id. */
 const servers = new Map();
-/** One worker per test file (session id), started with the file's first server. */
-const workers = new Map();
 let nextId = 1;
 
 /** Where a server's database lives, and the temporary folder to remove with it, if any. */
@@ -53,8 +51,8 @@ async function placeDatabase(payload) {
 }
 
 /**
- * Starts a worker for a test file's servers. Resolves to `call`, which runs one of the worker's
- * methods (see the worker) and answers with the result, and `terminate`.
+ * Starts the servers' worker. Resolves, once its code is loaded, to `call`, which runs one of the
+ * worker's methods (see the worker) and answers with the result, and `terminate`.
  */
 function startWorker() {
   const worker = new Worker(new URL('./reference-server-worker.mjs', import.meta.url));
@@ -67,7 +65,7 @@ function startWorker() {
     pending.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`A test file's reference servers stopped (their worker exited with ${code}).`)));
+  worker.on('exit', (code) => fail(new Error(`The reference servers stopped (their worker exited with ${code}).`)));
   const ready = new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -90,31 +88,8 @@ function startWorker() {
   return ready.then(() => ({ call, terminate: () => worker.terminate() }));
 }
 
-/**
- * A worker whose code is loaded already, for the next test file that starts a server: loading it
- * (tsx, the server's modules) takes 2 s on an idle machine, and must not count against a test's
- * timeout. Made when the test server starts, and again each time one is taken.
- */
-let spare;
-
-function makeSpare() {
-  const made = startWorker();
-  // A spare that failed to load is not kept: the next file tries a new one.
-  made.catch(() => {
-    if (spare === made) spare = undefined;
-  });
-  spare = made;
-}
-
-function workerFor(sessionId) {
-  if (!workers.has(sessionId)) {
-    const starting = spare ?? startWorker();
-    makeSpare();
-    starting.catch(() => workers.delete(sessionId));
-    workers.set(sessionId, starting);
-  }
-  return workers.get(sessionId);
-}
+/** The one worker every server runs in, started with the test server (before any test). */
+let serverWorker;
 
 export function referenceServerPlugin() {
   let origins = [];
@@ -122,22 +97,21 @@ export function referenceServerPlugin() {
     name: 'reference-server',
     serverStart({ config }) {
       origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
-      makeSpare();
+      serverWorker = startWorker();
+      serverWorker.catch(() => {}); // reported by the first start that needs it
     },
     async serverStop() {
-      const errors = [];
-      for (const starting of [...workers.values(), ...(spare ? [spare] : [])]) {
-        const worker = await starting.catch(() => undefined);
-        if (!worker) continue;
-        await worker.call('stopAll').catch((error) => errors.push(error));
+      const worker = await serverWorker?.catch(() => undefined);
+      serverWorker = undefined;
+      servers.clear();
+      if (!worker) return;
+      try {
+        await worker.call('stopAll');
+      } finally {
         await worker.terminate();
       }
-      workers.clear();
-      spare = undefined;
-      servers.clear();
-      if (errors.length) throw new AggregateError(errors, 'Some reference servers did not stop cleanly.');
     },
-    async executeCommand({ command, payload, session }) {
+    async executeCommand({ command, payload }) {
       if (!command.startsWith('reference-server-')) return undefined;
       if (command === 'reference-server-databases') return ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
       if (command === 'reference-server-start') {
@@ -153,7 +127,7 @@ export function referenceServerPlugin() {
           ...(payload?.demoAuth ? { demoAuth: true } : {}),
         };
         try {
-          const worker = await workerFor(session.id);
+          const worker = await serverWorker;
           const { url, database } = await worker.call('start', { id, open, temporary, options });
           servers.set(id, { worker, url });
           return { id, url, database };

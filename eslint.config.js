@@ -15,7 +15,7 @@ const ELEMENTS = ['session-logger', 'load-chart', 'weekly-summary'];
 const layering = [
   { files: ['src/base/**'], forbid: ['explainer', 'tracking', 'entries'] },
   { files: ['src/explainer/**'], forbid: ['tracking', 'entries'] },
-  { files: ['src/tracking/model.ts', 'src/tracking/units.ts'], forbid: ['metrics', 'storage', 'store', ...ELEMENTS, 'explainer', 'entries'] },
+  { files: ['src/tracking/model.ts', 'src/tracking/units.ts', 'src/tracking/time/**'], forbid: ['metrics', 'storage', 'store', ...ELEMENTS, 'explainer', 'entries'] },
   { files: ['src/tracking/metrics/**'], forbid: ['storage', 'store', ...ELEMENTS, 'explainer', 'entries'] },
   { files: ['src/tracking/storage/**'], forbid: ['metrics', 'store', ...ELEMENTS, 'explainer', 'entries'] },
   { files: ['src/tracking/store/**'], forbid: ['metrics', ...ELEMENTS, 'explainer', 'entries'] },

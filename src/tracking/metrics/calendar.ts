@@ -5,6 +5,7 @@
  */
 import { utcDay } from 'd3-time';
 import { dateFormat } from '../../base/formats.js';
+import { offsetAt } from '../time/wall-clock.js';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type CalendarDate = string;
@@ -13,15 +14,6 @@ export type CalendarDate = string;
 function exactLocalDate(ms: number, timeZone: string): CalendarDate {
   // en-CA formats dates as YYYY-MM-DD.
   return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-}
-
-/** The zone's offset from UTC at `ms`, in ms: its wall-clock time read as UTC, minus the instant. */
-function offsetAt(ms: number, timeZone: string): number {
-  const format = dateFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
-  const part: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(ms)) part[type] = Number(value);
-  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-  return wall - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 const WEEK_MS = 7 * 86_400_000;

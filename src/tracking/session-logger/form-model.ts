@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { MODALITIES, GLUCOSE_CONTEXTS, type GlucoseContext, type GlucoseInput, type Modality, type SessionInput, type TrainingSession, type Wellness } from '../model.js';
 import { fromKg, fromMgdl, toKg, toMgdl, type GlucoseUnit, type WeightUnit } from '../units.js';
-import { instantFromLocal, localDateTime } from '../storage/transfer/csv.js';
+import { instantFromLocal, localDateTime } from '../time/wall-clock.js';
 import type { SessionLoggerStrings } from './strings.js';
 
 export const WELLNESS_KEYS = ['sleepQuality', 'soreness', 'fatigue', 'stress'] as const;

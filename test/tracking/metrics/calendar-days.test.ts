@@ -34,6 +34,12 @@ describe('calendar days', () => {
     expect(localDate('2026-05-01T02:00:00Z', 'America/St_Johns')).to.equal('2026-04-30'); // −02:30
   });
 
+  it('reads dates in years before 100 and before year 1 as they are, not as 19xx', () => {
+    expect(localDate('0050-06-01T12:00:00Z', 'UTC')).to.equal('0050-06-01');
+    expect(localDate('0001-01-01T00:30:00Z', 'Europe/Paris')).to.equal('0001-01-01');
+    expect(localDate('0099-12-31T23:00:00Z', 'Asia/Tokyo')).to.equal('0100-01-01');
+  });
+
   it('gives the same date as Intl for every instant, through every offset change of 2010–2026', () => {
     // Zones with awkward histories: half-hour daylight saving (Lord Howe), Ramadan suspensions
     // (Casablanca), a skipped calendar day (Apia, 30 December 2011), abolished daylight saving

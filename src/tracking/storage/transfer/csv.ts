@@ -1,6 +1,7 @@
 /**
  * What the sessions CSV is made of, shared by the exporter and the importer: the columns, the
- * spreadsheet-injection guard on cells, the exercise notation, and local wall-clock times.
+ * spreadsheet-injection guard on cells, and the exercise notation. (Local wall-clock times are
+ * `time/wall-clock.ts`'s.)
  *
  * Pure functions; nothing here touches storage or the DOM.
  */
@@ -146,82 +147,4 @@ function splitUnescaped(text: string, char: string): string[] {
   }
   parts.push(text.slice(start));
   return parts;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Local wall-clock time in a zone
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(ms: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(ms)) parts[p.type] = p.value;
-  const year = Number(parts.year);
-  return {
-    y: parts.era === 'BC' || parts.era === 'B' ? 1 - year : year,
-    mo: Number(parts.month),
-    d: Number(parts.day),
-    h: Number(parts.hour),
-    mi: Number(parts.minute),
-    s: Number(parts.second),
-  };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The wall-clock date and time of `instant` in `timeZone`: `2026-11-24 07:30`. */
-export function localDateTime(instant: string, timeZone: string): string {
-  const { y, mo, d, h, mi } = wallClock(Date.parse(instant), timeZone);
-  return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}`;
-}
-
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** `2026-11-24 07:30` (seconds optional, `T` allowed) as its parts, or undefined. */
-export function parseLocalDateTime(text: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } | undefined {
-  const m = LOCAL.exec(text.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s = 0] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v))) as number[];
-  const probe = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s));
-  if (probe.getUTCMonth() !== mo! - 1 || probe.getUTCDate() !== d! || h! > 23 || mi! > 59 || s > 59) return undefined;
-  return { y: y!, mo: mo!, d: d!, h: h!, mi: mi!, s };
-}
-
-/**
- * The instant (ISO 8601, UTC) at which clocks in `timeZone` showed `local`, or undefined when
- * `local` is not a date and time. In the hour skipped when clocks go forward, the time is read
- * with the offset from before the change (02:30 becomes 03:30); in the hour repeated when they go
- * back, the first of the two is taken.
- */
-export function instantFromLocal(local: string, timeZone: string): string | undefined {
-  const p = parseLocalDateTime(local);
-  if (!p) return undefined;
-  const asUtc = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
-  const offsetAt = (ms: number) => {
-    const w = wallClock(ms, timeZone);
-    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000;
-  };
-  // Offsets either side of the guess; the earlier one wins where both fit (the repeated hour).
-  const candidates = [asUtc - offsetAt(asUtc - 86_400_000), asUtc - offsetAt(asUtc + 86_400_000)];
-  const fits = candidates.filter((ms) => {
-    const w = wallClock(ms, timeZone);
-    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) === asUtc;
-  });
-  const ms = fits.length ? Math.min(...fits) : candidates[0]!;
-  return new Date(ms).toISOString();
 }

@@ -5,7 +5,8 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { TrainingSession } from '../../model.js';
 import type { StorageAdapter } from '../types.js';
-import { SESSION_CSV_COLUMNS, escapeCell, formatExercises, localDateTime, type SessionCsvColumn } from './csv.js';
+import { localDateTime } from '../../time/wall-clock.js';
+import { SESSION_CSV_COLUMNS, escapeCell, formatExercises, type SessionCsvColumn } from './csv.js';
 import { listAll } from '../list-all.js';
 
 /** Session load, rpe × minutes, rounded to 2 decimals for the sheet. */

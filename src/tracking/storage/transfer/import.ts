@@ -12,15 +12,8 @@ import { validate, type FieldIssue } from '../../../base/validation.js';
 import { isTimeZone } from '../../model.js';
 import { defaultCollections, upgradeRecord, type CollectionSpecs } from '../collections.js';
 import { COLLECTIONS, type CollectionName, type CollectionRecords, type StorageAdapter, type Stored } from '../types.js';
-import {
-  SESSION_CSV_COLUMNS,
-  SESSION_CSV_OPTIONAL_COLUMNS,
-  instantFromLocal,
-  localDateTime,
-  parseExercises,
-  parseLocalDateTime,
-  unescapeCell,
-} from './csv.js';
+import { instantFromLocal, localDateTime, parseLocalDateTime } from '../../time/wall-clock.js';
+import { SESSION_CSV_COLUMNS, SESSION_CSV_OPTIONAL_COLUMNS, parseExercises, unescapeCell } from './csv.js';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json.js';
 
 export type ImportFormat = 'json' | 'csv';

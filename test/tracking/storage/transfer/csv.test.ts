@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { escapeCell, formatExercises, instantFromLocal, localDateTime, parseExercises, unescapeCell } from '../../../../src/tracking/storage/transfer/csv.js';
+import { escapeCell, formatExercises, parseExercises, unescapeCell } from '../../../../src/tracking/storage/transfer/csv.js';
+import { instantFromLocal, localDateTime } from '../../../../src/tracking/time/wall-clock.js';
 import type { ExerciseEntry } from '../../../../src/tracking/model.js';
 
 describe('CSV cells: formula injection guard', () => {

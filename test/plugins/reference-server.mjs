@@ -129,16 +129,16 @@ export function referenceServerPlugin() {
         try {
           const worker = await serverWorker;
           const { url, database } = await worker.call('start', { id, open, temporary, options });
-          servers.set(id, { worker, url });
+          servers.set(id, url);
           return { id, url, database };
         } catch (error) {
           if (temporary) await rm(temporary, { recursive: true, force: true });
           throw error;
         }
       }
-      const entry = servers.get(payload?.id);
-      if (!entry) throw new Error(`No reference server ${payload?.id}.`);
-      const { worker, url } = entry;
+      const url = servers.get(payload?.id);
+      if (!url) throw new Error(`No reference server ${payload?.id}.`);
+      const worker = await serverWorker;
       const id = payload.id;
       if (command === 'reference-server-token') return { token: await worker.call('token', id, payload.sub) };
       if (command === 'reference-server-restart') {

@@ -77,3 +77,25 @@ export function upgradeRecord<T>(spec: CollectionSpec<T>, record: Record<string,
   if (found !== id) return { ok: false, fault: 'wrong-id', found };
   return { ok: true, record: result.value, migrated: version < spec.version };
 }
+
+/**
+ * A fault as issues naming the fields at fault, for readers that report fields (an import's
+ * report, a pull the server sent): paths start with `prefix` (`record.` inside an import entry);
+ * `wrongId` words the id fault for the reader.
+ */
+export function upgradeIssues(fault: UpgradeFault, version: number, prefix: string, wrongId: (found: string) => string): FieldIssue[] {
+  const at = `${prefix}schemaVersion`;
+  switch (fault.fault) {
+    case 'no-version':
+      return [{ path: at, message: 'must be a whole number from 1' }];
+    case 'newer':
+      return [{ path: at, message: `is ${fault.version}: written by a newer version of loadwise (this version reads up to ${version})` }];
+    case 'no-migration':
+      return [{ path: at, message: `is ${fault.from}, and there is no migration from it` }];
+    case 'invalid':
+      // A record-level issue ("(session)") names the record itself.
+      return fault.issues.map((i) => ({ path: !prefix ? i.path : i.path.startsWith('(') ? prefix.slice(0, -1) : `${prefix}${i.path}`, message: i.message }));
+    case 'wrong-id':
+      return [{ path: 'id', message: wrongId(fault.found) }];
+  }
+}

@@ -15,7 +15,7 @@
  * the server's revision of each record is kept beside it (`sync/server/…`) for If-Match.
  */
 import { BackendAdapter } from '../backend-adapter.js';
-import { upgradeRecord } from '../collections.js';
+import { upgradeIssues, upgradeRecord } from '../collections.js';
 import type { BackendWrite } from '../backend.js';
 import { nextRev, recordKey, SYNC_PREFIX, toEnvelope } from '../envelope.js';
 import { NotFoundError, UnauthorizedError } from '../errors.js';
@@ -526,18 +526,7 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
     const spec = this.specs[collection];
     const upgraded = upgradeRecord<unknown>(spec, record, stored.id);
     if (upgraded.ok) return { ...stored, record: upgraded.record };
-    switch (upgraded.fault) {
-      case 'no-version':
-        return { issues: [{ path: 'schemaVersion', message: 'must be a whole number from 1' }] };
-      case 'newer':
-        return { issues: [{ path: 'schemaVersion', message: `is ${upgraded.version}: written by a newer version of loadwise (this version reads up to ${spec.version})` }] };
-      case 'no-migration':
-        return { issues: [{ path: 'schemaVersion', message: `is ${upgraded.from}, and there is no migration from it` }] };
-      case 'invalid':
-        return { issues: upgraded.issues };
-      case 'wrong-id':
-        return { issues: [{ path: 'id', message: `must be ${stored.id}, the id it was sent under` }] };
-    }
+    return { issues: upgradeIssues(upgraded, spec.version, '', () => `must be ${stored.id}, the id it was sent under`) };
   }
 }
 

@@ -112,7 +112,7 @@ export class RestClient {
       const abandon = () => deadline.abort();
       signal?.addEventListener('abort', abandon, { once: true });
       try {
-        if (signal?.aborted) return { kind: 'transient', reason: 'offline', message: 'Stopped: the storage was closed.' };
+        if (signal?.aborted) return this.unreached(signal.reason, deadline.signal, signal);
         let response: Response;
         try {
           response = await this.fetcher(new URL(path, this.endpoint), {

@@ -10,7 +10,7 @@ import { csvParseRows } from 'd3-dsv';
 import * as z from 'zod/mini';
 import { validate, type FieldIssue } from '../../../base/validation.js';
 import { isTimeZone } from '../../model.js';
-import { defaultCollections, upgradeRecord, type CollectionSpecs } from '../collections.js';
+import { defaultCollections, upgradeIssues, upgradeRecord, type CollectionSpecs } from '../collections.js';
 import { COLLECTIONS, type CollectionName, type CollectionRecords, type StorageAdapter, type Stored } from '../types.js';
 import { instantFromLocal, localDateTime, parseLocalDateTime } from '../../time/wall-clock.js';
 import { SESSION_CSV_COLUMNS, SESSION_CSV_OPTIONAL_COLUMNS, parseExercises, unescapeCell } from './csv.js';
@@ -298,19 +298,7 @@ function prepareEntry(collection: CollectionName, entry: unknown, specs: Collect
   const spec = specs[collection];
   const upgraded = upgradeRecord<unknown>(spec, record, e.id);
   if (upgraded.ok) return { kind: 'record', id: e.id, record: upgraded.record as Record<string, unknown> & { id: string }, rev: e.rev, ignore: [] };
-  const issue = (path: string, message: string): Prepared => ({ kind: 'invalid', id: e.id, issues: [{ path, message }] });
-  switch (upgraded.fault) {
-    case 'no-version':
-      return issue('record.schemaVersion', 'must be a whole number from 1');
-    case 'newer':
-      return issue('record.schemaVersion', `is ${upgraded.version}: written by a newer version of loadwise (this version reads up to ${spec.version})`);
-    case 'no-migration':
-      return issue('record.schemaVersion', `is ${upgraded.from}, and there is no migration from it`);
-    case 'invalid':
-      return { kind: 'invalid', id: e.id, issues: upgraded.issues.map((i) => ({ path: i.path.startsWith('(') ? 'record' : `record.${i.path}`, message: i.message })) };
-    case 'wrong-id':
-      return issue('id', `must be the record's id (${upgraded.found})`);
-  }
+  return { kind: 'invalid', id: e.id, issues: upgradeIssues(upgraded, spec.version, 'record.', (found) => `must be the record's id (${found})`) };
 }
 
 // ---------------------------------------------------------------------------------------------

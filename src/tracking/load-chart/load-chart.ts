@@ -1,24 +1,30 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { baseStyles } from '../../base/theme.js';
-import { dateFormat, numberFormat } from '../../base/formats.js';
-import { languageOf, pickStrings } from '../../base/strings.js';
-import { localDate } from '../metrics/calendar.js';
+import { numberFormat } from '../../base/formats.js';
+import { pickStrings } from '../../base/strings.js';
 import type { AcwrMethod } from '../metrics/acute-chronic.js';
 import type { DecayVariant } from '../metrics/fitness-fatigue.js';
-import { MODALITIES, type GlucoseReading, type TrainingSession } from '../model.js';
-import { defaultGlucoseUnit, regionFor, type GlucoseUnit } from '../units.js';
+import type { GlucoseReading, TrainingSession } from '../model.js';
 import { listRecords } from '../storage/list-all.js';
+import type { StorageAdapter } from '../storage/types.js';
+import { LocaleController } from '../store/locale-controller.js';
+import { StoreQueryController, type QueryContext } from '../store/query-controller.js';
 import { TrainingStoreController } from '../store/store-controller.js';
 import { renderSyncLine, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
-import { buildChartModel, CHART_PANELS, CHART_RANGES, type ChartDay, type ChartModel, type ChartPanel, type ChartRange } from './chart-model.js';
-import { chartLayout, type ChartLayout, type Panel } from './chart-layout.js';
+import type { GlucoseUnit } from '../units.js';
+import { buildChartModel, CHART_PANELS, CHART_RANGES, type ChartModel, type ChartPanel, type ChartRange } from './chart-model.js';
+import { chartLayout, type ChartLayout } from './chart-layout.js';
+import { renderLegend, renderMarks, renderTooltip } from './chart-plot.js';
 import { renderChartTable } from './chart-table.js';
-import { glucoseNumber, glucoseValues, longDate } from './day-format.js';
+import { dayFigures, figureSentence, longDate, type FigureOptions } from './day-format.js';
 import { loadChartStyles } from './load-chart-styles.js';
 import { loadChartStrings, type LoadChartStrings } from './strings.js';
 
-type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; sessions: TrainingSession[]; glucose: GlucoseReading[] };
+/** Everything the chart reads: the averages depend on the whole history, not only the range drawn. */
+interface History {
+  sessions: TrainingSession[];
+  glucose: GlucoseReading[];
+}
 
 const METHODS: readonly AcwrMethod[] = ['ewma', 'rolling', 'rolling-uncoupled'];
 const VARIANTS: readonly DecayVariant[] = ['exponential', 'linear'];
@@ -78,7 +84,6 @@ export class LoadChart extends LitElement {
     date: { type: String },
     timeZone: { type: String, attribute: 'time-zone' },
     helpHref: { type: String, attribute: 'help-href' },
-    _state: { state: true, attribute: false },
     _width: { state: true, attribute: false },
     _focus: { state: true, attribute: false },
     _table: { state: true, attribute: false },
@@ -98,16 +103,18 @@ export class LoadChart extends LitElement {
   declare date: string | undefined;
   declare timeZone: string | undefined;
   declare helpHref: string | undefined;
-  declare private _state: State;
   declare private _width: number;
   /** The index of the day explored with the keyboard, pointer or touch, if any. */
   declare private _focus: number | undefined;
   declare private _table: boolean;
 
-  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
+  private readonly _store = new TrainingStoreController(this);
+  private readonly _locale = new LocaleController(this, loadChartStrings);
+  private readonly _query = new StoreQueryController<History>(this, this._store, { read: readHistory });
   /** Changes waiting to sync, for storage that syncs with a server. */
   private readonly _sync = new SyncStatusController(this, this._store);
-  private _loading = 0;
+  /** The read the model was built from: a new read builds it again. */
+  private _modelOf: unknown;
   private _model: ChartModel | undefined;
   private _layout: ChartLayout | undefined;
   private readonly _resize = new ResizeObserver(([entry]) => {
@@ -121,10 +128,8 @@ export class LoadChart extends LitElement {
     this.method = 'ewma';
     this.panels = '';
     this.variant = 'exponential';
-    this._state = { kind: 'loading' };
     this._width = 600;
     this._table = false;
-    this._store.onChange((change) => void this._load(change.collection));
   }
 
   /** The plot container being measured: its width comes from the layout, never from the chart. */
@@ -145,11 +150,6 @@ export class LoadChart extends LitElement {
     }
   }
 
-  private get _today(): string {
-    if (this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date)) return this.date;
-    return localDate(Date.now(), this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }
-
   private get _range(): ChartRange {
     return CHART_RANGES.includes(this.range) ? this.range : '12w';
   }
@@ -167,50 +167,30 @@ export class LoadChart extends LitElement {
     return CHART_PANELS.filter((panel) => asked.includes(panel));
   }
 
-  private get _glucoseUnit(): GlucoseUnit {
-    if (this.glucoseUnit === 'mg/dL' || this.glucoseUnit === 'mmol/L') return this.glucoseUnit;
-    return defaultGlucoseUnit(regionFor(languageOf(this)));
-  }
-
-  /**
-   * Reads every session and reading: the averages depend on the whole history, not only the range
-   * drawn. A change to one collection reads that one again and keeps the other.
-   */
-  private async _load(changed?: string): Promise<void> {
-    const api = this._store.api;
-    const call = ++this._loading;
-    if (!api) return;
-    const previous = this._state.kind === 'ready' ? this._state : undefined;
-    try {
-      await api.ready;
-      const [sessions, glucose] = await Promise.all([
-        previous && changed === 'glucose' ? previous.sessions : listRecords(api.adapter, 'sessions'),
-        previous && changed === 'sessions' ? previous.glucose : listRecords(api.adapter, 'glucose'),
-      ]);
-      if (call === this._loading) this._state = { kind: 'ready', sessions, glucose };
-    } catch (error) {
-      if (call !== this._loading) return;
-      this._state = { kind: 'unavailable' };
-      this._store.reportError(error, 'list');
-    }
+  /** How the day's figures are written. */
+  private get _figureOptions(): FigureOptions {
+    return { lang: this._locale.lang, panels: this._panels, glucoseUnit: this._locale.glucoseUnit };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const modelKeys = ['_state', 'range', 'method', 'variant', 'date', 'timeZone'];
-    if (modelKeys.some((key) => changed.has(key as keyof LoadChart))) {
+    const state = this._query.state;
+    const read = state !== this._modelOf;
+    const modelKeys = ['range', 'method', 'variant', 'date', 'timeZone'];
+    if (read || modelKeys.some((key) => changed.has(key as keyof LoadChart))) {
+      this._modelOf = state;
       this._model =
-        this._state.kind === 'ready'
-          ? buildChartModel(this._state.sessions, {
+        state.kind === 'ready'
+          ? buildChartModel(state.value.sessions, {
               range: this._range,
               method: this._method,
               variant: this._variant,
-              today: this._today,
-              glucose: this._state.glucose,
+              today: this._locale.today,
+              glucose: state.value.glucose,
             })
           : undefined;
       if (this._focus !== undefined && this._focus >= (this._model?.days.length ?? 0)) this._focus = undefined;
     }
-    if ([...modelKeys, '_width', 'panels', 'glucoseUnit'].some((key) => changed.has(key as keyof LoadChart))) {
+    if (read || [...modelKeys, '_width', 'panels', 'glucoseUnit'].some((key) => changed.has(key as keyof LoadChart))) {
       const model = this._model;
       // The first drawing reads the width the layout gives it, rather than drawing at a guess and
       // again when the ResizeObserver reports.
@@ -218,12 +198,8 @@ export class LoadChart extends LitElement {
         const width = Math.round(this._measured.getBoundingClientRect().width);
         if (width > 0) this._width = width;
       }
-      this._layout = model?.days.length ? chartLayout(model, { width: this._width, panels: this._panels, glucoseUnit: this._glucoseUnit }) : undefined;
+      this._layout = model?.days.length ? chartLayout(model, { width: this._width, panels: this._panels, glucoseUnit: this._locale.glucoseUnit }) : undefined;
     }
-  }
-
-  private get _strings(): LoadChartStrings {
-    return pickStrings(loadChartStrings, languageOf(this));
   }
 
   private _caption(t: LoadChartStrings): string {
@@ -232,15 +208,16 @@ export class LoadChart extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this._strings;
-    const lang = languageOf(this);
+    const t = this._locale.strings;
+    const lang = this._locale.lang;
     const model = this._model;
     const layout = this._layout;
+    const state = this._query.state;
     // The plot container is there in every state, so its width is known before the first drawing.
     const body =
-      this._state.kind === 'loading'
+      state.kind === 'loading'
         ? html`<div class="plot" part="plot"><p class="status" role="status">${t.loading}</p></div>`
-        : this._state.kind === 'unavailable'
+        : state.kind === 'unavailable'
           ? html`<div class="plot" part="plot"><p class="status" role="alert">${t.unavailable}</p></div>`
           : !model || !layout
             ? html`<div class="plot" part="plot"><p class="status empty">${t.empty}</p></div>`
@@ -279,26 +256,11 @@ export class LoadChart extends LitElement {
   }
 
   private _renderChart(model: ChartModel, layout: ChartLayout, t: LoadChartStrings, lang: string): TemplateResult {
-    const { width, height, left, right, mid, panels } = layout;
+    const { width, height, mid } = layout;
     const days = model.days;
-    const whole = numberFormat(lang, { maximumFractionDigits: 0 });
-    const tickDate = dateFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    const [load, ratio] = panels as [Panel, Panel, ...Panel[]];
-    const axisTop = panels[panels.length - 1]!.bottom;
     const focus = this._focus;
     const focusDay = focus === undefined ? undefined : days[focus];
-    const titles: Partial<Record<Panel['kind'], string>> = {
-      ratio: t.ratio,
-      monotony: t.panelMonotony,
-      strain: t.panelStrain,
-      fitness: t.panelFitness,
-    };
-    const gridlines = (panel: Panel, format: (v: number) => string) =>
-      svg`<g class="tick">${panel.ticks.map(
-        (v) =>
-          svg`<line x1=${left} x2=${right} y1=${panel.y(v)} y2=${panel.y(v)}></line><text x=${left - 6} y=${panel.y(v)} dy="0.32em" text-anchor="end">${format(v)}</text>`,
-      )}</g>`;
-    const decimal = numberFormat(lang, { maximumFractionDigits: 1 });
+    const figures = this._figureOptions;
     return html`<p class="summary" part="summary" id="summary">${this._summary(model, t, lang)}</p>
       <div class="plot" part="plot">
         <svg
@@ -316,132 +278,19 @@ export class LoadChart extends LitElement {
           @pointerleave=${(e: PointerEvent) => e.pointerType !== 'touch' && (this._focus = undefined)}
           @blur=${() => (this._focus = undefined)}
         >
-          ${panels.slice(1).map((panel) => svg`<text class="panel-title" x=${left} y=${panel.top - 9}>${titles[panel.kind]}</text>`)}
-          ${gridlines(load, (v) => whole.format(v))}
-          <g class="bars">${MODALITIES.map((m) => (layout.bars[m] ? svg`<path class="bar ${m}" data-modality=${m} d=${layout.bars[m]}></path>` : nothing))}</g>
-          <path class="line acute" d=${layout.acute}></path>
-          <path class="line chronic" d=${layout.chronic}></path>
-          ${layout.glucose ? this._glucoseAxis(layout, load, t, lang) : nothing}
-          ${layout.bands.map(
-            ({ band, top, bottom }) =>
-              svg`<rect class="band ${band}" data-band=${band} x=${left} width=${right - left} y=${top} height=${bottom - top}></rect>`,
-          )}
-          ${layout.baselineWidth > 0
-            ? svg`<g class="baseline"><rect x=${left} width=${layout.baselineWidth} y=${ratio.top} height=${ratio.bottom - ratio.top}></rect><text x=${left + 6} y=${ratio.top + 16}>${t.baseline}</text></g>`
-            : nothing}
-          <path class="line ratio" d=${layout.ratio}></path>
-          ${ratio.ticks.map((v) => svg`<text class="band-label" x=${left - 6} y=${ratio.y(v)} dy="0.32em" text-anchor="end">${v}</text>`)}
-          ${panels.slice(2).map((panel) => this._panel(panel, layout, (v) => (panel.kind === 'monotony' ? decimal.format(v) : whole.format(v)), gridlines))}
-          <g class="x-axis">
-            ${layout.xTicks.map(
-              ({ date, x }) =>
-                svg`<text x=${x} y=${axisTop + 16} text-anchor="middle">${tickDate.format(date)}</text><line x1=${x} x2=${x} y1=${axisTop} y2=${axisTop + 4}></line>`,
-            )}
-          </g>
-          ${focusDay ? svg`<line class="focus" x1=${mid(focus!)} x2=${mid(focus!)} y1=${load.top} y2=${axisTop}></line>` : nothing}
+          ${renderMarks(model, layout, t, lang, focus)}
         </svg>
-        ${focusDay ? this._tooltip(focusDay, mid(focus!), width, t, lang) : nothing}
+        ${focusDay ? renderTooltip(focusDay, mid(focus!), width, t, figures) : nothing}
         <p class="hint" id="hint">${t.keyboardHint}</p>
-        <p class="detail visually-hidden" role="status" aria-live="polite">${focusDay ? this._detail(focusDay, t, lang) : ''}</p>
+        <p class="detail visually-hidden" role="status" aria-live="polite">
+          ${focusDay ? figureSentence(longDate(focusDay.date, lang), dayFigures(focusDay, t, figures), t, figures.glucoseUnit) : ''}
+        </p>
       </div>
-      <ul class="legend">
-        ${MODALITIES.map((m) => html`<li><span class="swatch ${m}"></span>${t.modality[m]}</li>`)}
-        <li><span class="key acute"></span>${t.acute}</li>
-        <li><span class="key chronic"></span>${t.chronic}</li>
-        <li><span class="key ratio"></span>${t.ratio}</li>
-        ${layout.fitness
-          ? html`<li><span class="key ctl"></span>${t.fitness}</li>
-              <li><span class="key atl"></span>${t.fatigue}</li>
-              <li><span class="key tsb"></span>${t.form}</li>`
-          : nothing}
-        ${layout.glucose ? html`<li><span class="dot"></span>${t.glucose(layout.glucose.unit)}</li>` : nothing}
-      </ul>
+      ${renderLegend(layout, t)}
       <button type="button" class="table-toggle" aria-expanded=${this._table} @click=${() => (this._table = !this._table)}>
         ${this._table ? t.hideTable : t.showTable}
       </button>
-      ${this._table
-        ? renderChartTable(model, t, { lang, panels: this._panels, glucoseUnit: this._glucoseUnit, label: this._caption(t) })
-        : nothing}`;
-  }
-
-  /** An optional panel: its gridlines and its lines. */
-  private _panel(
-    panel: Panel,
-    layout: ChartLayout,
-    format: (v: number) => string,
-    gridlines: (panel: Panel, format: (v: number) => string) => SVGTemplateResult,
-  ): SVGTemplateResult {
-    const lines =
-      panel.kind === 'monotony'
-        ? svg`<path class="line monotony" d=${layout.monotony ?? ''}></path>`
-        : panel.kind === 'strain'
-          ? svg`<path class="line strain" d=${layout.strain ?? ''}></path>`
-          : layout.fitness
-            ? svg`<line class="zero" x1=${layout.left} x2=${layout.right} y1=${layout.fitness.zero} y2=${layout.fitness.zero}></line>
-                <path class="line ctl" d=${layout.fitness.ctl}></path>
-                <path class="line atl" d=${layout.fitness.atl}></path>
-                <path class="line tsb" d=${layout.fitness.tsb}></path>`
-            : nothing;
-    return svg`<g class="panel ${panel.kind}" data-panel=${panel.kind}>${gridlines(panel, format)}${lines}</g>`;
-  }
-
-  /** Fasting glucose: dots over the load, on an axis of their own at the right. */
-  private _glucoseAxis(layout: ChartLayout, load: Panel, t: LoadChartStrings, lang: string): SVGTemplateResult {
-    const glucose = layout.glucose!;
-    const format = glucoseNumber(lang, glucose.unit);
-    return svg`<g class="glucose" data-unit=${glucose.unit}>
-      <title>${t.glucose(glucose.unit)}</title>
-      ${glucose.ticks.map((v) => svg`<text x=${layout.right + 6} y=${glucose.y(v)} dy="0.32em">${format.format(v)}</text>`)}
-      <text class="axis-unit" x=${layout.right + 6} y=${load.top - 4}>${glucose.unit}</text>
-      <path class="dots" d=${glucose.dots}></path>
-    </g>`;
-  }
-
-  /** The figures of one day, as they read in the tooltip and the table. */
-  private _rows(day: ChartDay, t: LoadChartStrings, lang: string): [string, string][] {
-    const whole = numberFormat(lang, { maximumFractionDigits: 0 });
-    const two = numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-    const rows: [string, string][] = [
-      [t.load, `${whole.format(day.load)} ${t.au} · ${t.sessionCount(day.sessions)}`],
-      [t.acute, whole.format(day.acute)],
-      [t.chronic, day.chronic === null ? '—' : whole.format(day.chronic)],
-      [t.ratio, day.ratio === null ? (day.baseline ? t.baseline : '—') : `${two.format(day.ratio)} · ${t.band[day.band!]}`],
-    ];
-    const panels = this._panels;
-    if (panels.includes('monotony')) {
-      rows.push([t.monotony, day.monotony === null ? '—' : two.format(day.monotony)], [t.strain, day.strain === null ? '—' : whole.format(day.strain)]);
-    }
-    if (panels.includes('fitness')) rows.push([t.fitness, whole.format(day.ctl)], [t.fatigue, whole.format(day.atl)], [t.form, whole.format(day.tsb)]);
-    if (day.glucose.length) rows.push([t.glucose(this._glucoseUnit), glucoseValues(day.glucose, this._glucoseUnit, lang)]);
-    return rows;
-  }
-
-  /**
-   * The floating figures of the focused day. Hidden from assistive technology: the same figures
-   * are announced through the live detail line, and the tooltip would only repeat them.
-   */
-  private _tooltip(day: ChartDay, x: number, width: number, t: LoadChartStrings, lang: string): TemplateResult {
-    const date = longDate(day.date, lang);
-    // Beside the focus line, on whichever side has more room.
-    const side = x > width / 2 ? 'start' : 'end';
-    return html`<div class="tooltip ${side}" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${x}px` })}>
-      <strong>${date}</strong>
-      <dl>${this._rows(day, t, lang).map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
-    </div>`;
-  }
-
-  /** The focused day in one sentence, for the live region. */
-  private _detail(day: ChartDay, t: LoadChartStrings, lang: string): string {
-    const date = longDate(day.date, lang);
-    const whole = numberFormat(lang, { maximumFractionDigits: 0 });
-    const two = numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-    const ratio = day.ratio === null ? null : two.format(day.ratio);
-    let text = t.dayDetail(date, whole.format(day.load), day.sessions, ratio, day.band ? t.band[day.band] : day.baseline ? t.baseline : null);
-    const panels = this._panels;
-    if (panels.includes('monotony') && day.monotony !== null && day.strain !== null) text += t.detailMonotony(two.format(day.monotony), whole.format(day.strain));
-    if (panels.includes('fitness')) text += t.detailFitness(whole.format(day.ctl), whole.format(day.atl), whole.format(day.tsb));
-    if (day.glucose.length) text += t.detailGlucose(glucoseValues(day.glucose, this._glucoseUnit, lang), this._glucoseUnit);
-    return text;
+      ${this._table ? renderChartTable(model, t, { ...figures, label: this._caption(t) }) : nothing}`;
   }
 
   private _onKey(event: KeyboardEvent, count: number): void {
@@ -464,6 +313,15 @@ export class LoadChart extends LitElement {
     const index = Math.floor((x - layout.left) / layout.step);
     this._focus = index >= 0 && index < count ? index : undefined;
   }
+}
+
+/** Reads every session and reading; a change to one collection reads that one again and keeps the other. */
+async function readHistory(adapter: StorageAdapter, { previous, change }: QueryContext<History>): Promise<History> {
+  const [sessions, glucose] = await Promise.all([
+    previous && change?.collection === 'glucose' ? previous.sessions : listRecords(adapter, 'sessions'),
+    previous && change?.collection === 'sessions' ? previous.glucose : listRecords(adapter, 'glucose'),
+  ]);
+  return { sessions, glucose };
 }
 
 declare global {

@@ -60,6 +60,7 @@ export class TrainingStoreController implements ReactiveController {
   private readonly _options: TrainingStoreControllerOptions;
   private readonly _consumer: ContextConsumer<typeof trainingStoreContext, Host>;
   private readonly _listeners = new Set<(change: StorageChange) => void>();
+  private readonly _storeListeners = new Set<(api: TrainingStoreApi | undefined) => void>();
   /** Whether a store around the host answered the context request (its value may be undefined). */
   private _contextAnswered = false;
   private _contextApi: TrainingStoreApi | undefined;
@@ -118,6 +119,16 @@ export class TrainingStoreController implements ReactiveController {
       this._listeners.delete(callback);
       if (this._listeners.size === 0) this._unwire();
     };
+  }
+
+  /**
+   * Calls `callback` whenever the store in use changes (including to `undefined`), after `api` is
+   * updated and before the host's update, as `onStoreChange` does; until the returned function is
+   * called. A controller of the host's (a query, say) reads its data again then.
+   */
+  observeStore(callback: (api: TrainingStoreApi | undefined) => void): () => void {
+    this._storeListeners.add(callback);
+    return () => this._storeListeners.delete(callback);
   }
 
   /**
@@ -259,6 +270,7 @@ export class TrainingStoreController implements ReactiveController {
     }
     this._wire();
     this._options.onStoreChange?.(api);
+    for (const listener of [...this._storeListeners]) listener(api);
     this._host.requestUpdate();
   }
 

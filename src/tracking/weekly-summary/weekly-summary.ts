@@ -1,17 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles } from '../../base/theme.js';
-import { languageOf, pickStrings } from '../../base/strings.js';
+import { dateFormat, numberFormat } from '../../base/formats.js';
+import { pickStrings } from '../../base/strings.js';
 import { addDays, localDate, type CalendarDate } from '../metrics/calendar.js';
 import { GUIDELINE_SOURCES, weeklyGuidelines, type WeeklyGuidelines } from '../metrics/guidelines.js';
 import { listRecords } from '../storage/list-all.js';
+import type { StorageAdapter } from '../storage/types.js';
 import { TrainingStoreController } from '../store/store-controller.js';
+import { LocaleController } from '../store/locale-controller.js';
+import { StoreQueryController } from '../store/query-controller.js';
 import { renderSyncLine, SyncStatusController, syncStrings } from '../store/sync-status-view.js';
 import { weeklySummaryStrings, type WeeklySummaryStrings } from './strings.js';
 import { localeFirstDay, weekdayNumber, weekStartOf } from './week.js';
 import { weeklySummaryStyles } from './weekly-summary-styles.js';
 
-type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; week: WeeklyGuidelines; sessions: number };
+/** The week shown, as read from the store. */
+interface Week {
+  week: WeeklyGuidelines;
+  /** Sessions logged in the week. */
+  sessions: number;
+}
 
 /**
  * This week's training against the published activity targets for type 2 diabetes: minutes of
@@ -49,84 +58,57 @@ export class WeeklySummary extends LitElement {
     weekStart: { type: String, attribute: 'week-start' },
     date: { type: String },
     timeZone: { type: String, attribute: 'time-zone' },
-    _state: { state: true, attribute: false },
   };
 
   declare store: string | undefined;
   declare weekStart: string | undefined;
   declare date: string | undefined;
   declare timeZone: string | undefined;
-  declare private _state: State;
 
-  private readonly _store = new TrainingStoreController(this, { onStoreChange: () => void this._load() });
+  private readonly _store = new TrainingStoreController(this);
+  private readonly _locale = new LocaleController(this, weeklySummaryStrings);
+  /** The week's sessions, read again when a session changes or the week shown does. */
+  private readonly _query = new StoreQueryController<Week>(this, this._store, { read: (adapter) => this._read(adapter), collections: ['sessions'] });
   /** Changes waiting to sync, for storage that syncs with a server. */
   private readonly _sync = new SyncStatusController(this, this._store);
-  private _loading = 0;
-
-  constructor() {
-    super();
-    this._state = { kind: 'loading' };
-    this._store.onChange((change) => {
-      if (change.collection === 'sessions') void this._load();
-    });
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('weekStart') || changed.has('date') || changed.has('timeZone')) void this._load();
-  }
-
-  private get _zone(): string {
-    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (changed.has('weekStart') || changed.has('date') || changed.has('timeZone')) void this._query.refresh();
   }
 
   /** The first and last day of the week shown, and today (the last day that has happened). */
   private _week(): { start: CalendarDate; end: CalendarDate; today: CalendarDate } {
-    const today = this.date && /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? this.date : localDate(Date.now(), this._zone);
-    const firstDay = weekdayNumber(this.weekStart) ?? localeFirstDay(languageOf(this));
+    const today = this._locale.today;
+    const firstDay = weekdayNumber(this.weekStart) ?? localeFirstDay(this._locale.lang);
     const start = weekStartOf(today, firstDay);
     return { start, end: addDays(start, 6), today };
   }
 
   /** Reads the week's sessions (a day either side, for sessions logged in other zones) and sums them up. */
-  private async _load(): Promise<void> {
-    const api = this._store.api;
-    const call = ++this._loading;
-    if (!api) return;
+  private async _read(adapter: StorageAdapter): Promise<Week> {
     const { start, end, today } = this._week();
-    try {
-      await api.ready;
-      const sessions = await listRecords(api.adapter, 'sessions', {
-        from: `${addDays(start, -1)}T00:00:00Z`,
-        to: `${addDays(end, 2)}T00:00:00Z`,
-      });
-      if (call !== this._loading) return;
-      // Days after today have not happened: they are not yet days without activity.
-      const week = weeklyGuidelines(sessions, { weekStart: start, through: today });
-      const inWeek = sessions.filter((s) => {
-        const day = localDate(s.startedAt, s.timeZone);
-        return day >= start && day <= end;
-      }).length;
-      this._state = { kind: 'ready', week, sessions: inWeek };
-    } catch (error) {
-      if (call !== this._loading) return;
-      this._state = { kind: 'unavailable' };
-      this._store.reportError(error, 'list');
-    }
-  }
-
-  private get _strings(): WeeklySummaryStrings {
-    return pickStrings(weeklySummaryStrings, languageOf(this));
+    const sessions = await listRecords(adapter, 'sessions', {
+      from: `${addDays(start, -1)}T00:00:00Z`,
+      to: `${addDays(end, 2)}T00:00:00Z`,
+    });
+    // Days after today have not happened: they are not yet days without activity.
+    const week = weeklyGuidelines(sessions, { weekStart: start, through: today });
+    const inWeek = sessions.filter((s) => {
+      const day = localDate(s.startedAt, s.timeZone);
+      return day >= start && day <= end;
+    }).length;
+    return { week, sessions: inWeek };
   }
 
   protected override render(): TemplateResult {
-    const t = this._strings;
-    const lang = languageOf(this);
+    const t = this._locale.strings;
+    const lang = this._locale.lang;
     const { start, end } = this._week();
-    const range = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
+    const range = dateFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatRange(
       new Date(`${start}T00:00:00Z`),
       new Date(`${end}T00:00:00Z`),
     );
-    const state = this._state;
+    const state = this._query.state;
     return html`<section class="summary" part="base" aria-labelledby="title">
       <div>
         <h2 class="title" id="title">${t.title}</h2>
@@ -137,7 +119,7 @@ export class WeeklySummary extends LitElement {
         ? html`<p class="loading" role="status">${t.loading}</p>`
         : state.kind === 'unavailable'
           ? html`<p class="loading" role="alert">${t.unavailable}</p>`
-          : this._renderWeek(state.week, state.sessions, t, lang)}
+          : this._renderWeek(state.value.week, state.value.sessions, t, lang)}
       <p class="sources" part="sources">
         ${t.sourcesIntro}
         <a href="https://doi.org/${GUIDELINE_SOURCES.ada2016.doi}" title=${GUIDELINE_SOURCES.ada2016.citation}>ADA position statement (Colberg et al., Diabetes Care 2016)</a>
@@ -149,7 +131,7 @@ export class WeeklySummary extends LitElement {
   }
 
   private _renderWeek(week: WeeklyGuidelines, sessions: number, t: WeeklySummaryStrings, lang: string): TemplateResult {
-    const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    const number = numberFormat(lang, { maximumFractionDigits: 0 });
     const { aerobic, resistance, rest } = week;
     return html`${sessions === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
       <ul>

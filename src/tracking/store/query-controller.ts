@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CollectionName, StorageAdapter, StorageChange } from '../storage/types.js';
-import type { StorageOperation, TrainingStoreApi } from './context.js';
+import type { StorageOperation } from './context.js';
 import type { TrainingStoreController } from './store-controller.js';
 
 /** Where a query stands, as the host renders it. */
@@ -98,29 +98,24 @@ export class StoreQueryController<T> implements ReactiveController {
       this._set({ kind: 'loading' }, undefined);
       return Promise.resolve();
     }
-    const stale = () => run !== this._run || this._store.api !== api;
-    const task = this._attempt(api, read, change, stale);
-    this._pending.add(task);
-    void task.finally(() => this._pending.delete(task));
-    return task;
-  }
-
-  private async _attempt(
-    api: TrainingStoreApi,
-    read: StoreQueryOptions<T>['read'],
-    change: StorageChange | undefined,
-    stale: () => boolean,
-  ): Promise<void> {
     const previous = this._state.kind === 'ready' ? this._state.value : undefined;
-    try {
-      await api.ready;
-      const value = await read(api.adapter, { previous, change });
-      if (!stale()) this._set({ kind: 'ready', value }, value);
-    } catch (error) {
-      if (stale()) return;
-      this._set({ kind: 'unavailable' }, this._value);
-      this._store.reportError(error, this._options.operation ?? 'list');
-    }
+    // Overtaken by a newer read, or by a switch of store: its answer is dropped.
+    const stale = () => run !== this._run || this._store.api !== api;
+    const task = api.ready
+      .then(() => read(api.adapter, { previous, change }))
+      .then(
+        (value) => {
+          if (!stale()) this._set({ kind: 'ready', value }, value);
+        },
+        (error: unknown) => {
+          if (stale()) return;
+          this._set({ kind: 'unavailable' }, this._value);
+          this._store.reportError(error, this._options.operation ?? 'list');
+        },
+      )
+      .finally(() => this._pending.delete(task));
+    this._pending.add(task);
+    return task;
   }
 
   private _set(state: QueryState<T>, value: T | undefined): void {

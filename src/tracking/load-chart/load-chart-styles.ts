@@ -90,20 +90,24 @@ export const loadChartStyles = css`
   .x-axis line {
     stroke: currentColor;
   }
-  .bar.aerobic {
-    fill: var(--_aerobic);
+  /* Each modality's colour, one rule for its bars and its legend swatch alike. */
+  .aerobic {
+    --_mark: var(--_aerobic);
   }
-  .bar.resistance {
-    fill: var(--_resistance);
+  .resistance {
+    --_mark: var(--_resistance);
   }
-  .bar.hiit {
-    fill: var(--_hiit);
+  .hiit {
+    --_mark: var(--_hiit);
   }
-  .bar.combined {
-    fill: var(--_combined);
+  .combined {
+    --_mark: var(--_combined);
   }
-  .bar.other {
-    fill: var(--_other);
+  .other {
+    --_mark: var(--_other);
+  }
+  .bar {
+    fill: var(--_mark);
   }
   .line {
     fill: none;
@@ -250,21 +254,7 @@ export const loadChartStyles = css`
     width: 0.8em;
     height: 0.8em;
     border-radius: 2px;
-  }
-  .swatch.aerobic {
-    background: var(--_aerobic);
-  }
-  .swatch.resistance {
-    background: var(--_resistance);
-  }
-  .swatch.hiit {
-    background: var(--_hiit);
-  }
-  .swatch.combined {
-    background: var(--_combined);
-  }
-  .swatch.other {
-    background: var(--_other);
+    background: var(--_mark);
   }
   .key {
     width: 1.4em;

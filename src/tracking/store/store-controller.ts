@@ -57,7 +57,6 @@ const STORE_TAG = 'training-store';
  */
 export class TrainingStoreController implements ReactiveController {
   private readonly _host: Host;
-  private readonly _options: TrainingStoreControllerOptions;
   private readonly _consumer: ContextConsumer<typeof trainingStoreContext, Host>;
   private readonly _listeners = new Set<(change: StorageChange) => void>();
   private readonly _storeListeners = new Set<(api: TrainingStoreApi | undefined) => void>();
@@ -78,7 +77,7 @@ export class TrainingStoreController implements ReactiveController {
 
   constructor(host: Host, options: TrainingStoreControllerOptions = {}) {
     this._host = host;
-    this._options = options;
+    if (options.onStoreChange) this._storeListeners.add(options.onStoreChange);
     // Added before this controller, so its request is answered before hostConnected below runs.
     this._consumer = new ContextConsumer(host, {
       context: trainingStoreContext,
@@ -269,7 +268,6 @@ export class TrainingStoreController implements ReactiveController {
       });
     }
     this._wire();
-    this._options.onStoreChange?.(api);
     for (const listener of [...this._storeListeners]) listener(api);
     this._host.requestUpdate();
   }

@@ -97,15 +97,12 @@ export function instantFromLocal(local: string, timeZone: string): string | unde
 /** The zone the browser's clocks are set to. */
 export const browserTimeZone = (): string => dateFormat('en-US').resolvedOptions().timeZone;
 
-/** `YYYY-MM-DD`, as a `date` attribute names a day. */
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * The day to treat as today: `date` when it names one (`YYYY-MM-DD`, as the elements' `date`
  * attribute does), else the date clocks in `timeZone` show now.
  */
 export function todayIn(timeZone: string, date?: string | null, now = Date.now()): string {
-  if (date && CALENDAR_DATE.test(date)) return date;
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const { y, mo, d } = wallClock(now, timeZone);
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
 }

@@ -59,10 +59,14 @@ export function offsetAt(ms: number, timeZone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** A wall-clock date and time as `2026-11-24 07:30` (to the minute). */
+export function formatWallClock({ y, mo, d, h, mi }: WallClock): string {
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}`;
+}
+
 /** The wall-clock date and time of `instant` in `timeZone`: `2026-11-24 07:30`. */
 export function localDateTime(instant: string, timeZone: string): string {
-  const { y, mo, d, h, mi } = wallClock(Date.parse(instant), timeZone);
-  return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}`;
+  return formatWallClock(wallClock(Date.parse(instant), timeZone));
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;

@@ -14,7 +14,7 @@ export {
   type SessionCsvColumn,
   type ParsedExercises,
 } from './csv.js';
-export { importData, sniffFormat, ImportFileError } from './import.js';
+export { importData, sniffFormat, ImportFileError } from './import/import.js';
 export type {
   ImportOptions,
   ImportReport,
@@ -24,4 +24,4 @@ export type {
   ImportFormat,
   ImportFileProblem,
   ConflictReason,
-} from './import.js';
+} from './import/import.js';

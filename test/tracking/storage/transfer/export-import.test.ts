@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { csvParseRows } from 'd3-dsv';
 import { exportCsv, sessionsToCsv } from '../../../../src/tracking/storage/transfer/export-csv.js';
 import { exportJson, exportJsonText, type ExportEnvelope } from '../../../../src/tracking/storage/transfer/export-json.js';
-import { ImportFileError, importData } from '../../../../src/tracking/storage/transfer/import.js';
+import { ImportFileError, importData } from '../../../../src/tracking/storage/transfer/import/import.js';
 import { SESSION_CSV_COLUMNS } from '../../../../src/tracking/storage/transfer/csv.js';
 import type { TrainingSession } from '../../../../src/tracking/model.js';
 import type { StorageAdapter } from '../../../../src/tracking/storage/types.js';

@@ -1,6 +1,6 @@
 /** Sample records and store helpers for the export and import tests. */
 import type { GlucoseReading, TrainingSession } from '../../../../src/tracking/model.js';
-import type { ImportReport } from '../../../../src/tracking/storage/transfer/import.js';
+import type { ImportReport } from '../../../../src/tracking/storage/transfer/import/import.js';
 import { LocalStorageAdapter } from '../../../../src/tracking/storage/local-storage.js';
 import { MemoryAdapter } from '../../../../src/tracking/storage/memory.js';
 import type { StorageAdapter } from '../../../../src/tracking/storage/types.js';

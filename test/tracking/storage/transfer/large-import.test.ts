@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { TrainingSession } from '../../../../src/tracking/model.js';
 import { sessionsToCsv } from '../../../../src/tracking/storage/transfer/export-csv.js';
-import { importData, type ImportOptions, type ImportReport } from '../../../../src/tracking/storage/transfer/import.js';
+import { importData, type ImportOptions, type ImportReport } from '../../../../src/tracking/storage/transfer/import/import.js';
 import type { StorageAdapter } from '../../../../src/tracking/storage/types.js';
 import { adapterKinds, expectAccounted, session } from './fixtures.js';
 

@@ -13,10 +13,4 @@ import './entries/session-logger.js';
 export * from './define.js';
 export * from './explainer/index.js';
 export * from './tracking/store/index.js';
-export type {
-  SessionSaveDetail,
-  SessionSavedDetail,
-  SessionDeletedDetail,
-  SessionRestoredDetail,
-  GlucoseSavedDetail,
-} from './tracking/session-logger/session-logger.js';
+export type * from './tracking/session-logger/events.js';

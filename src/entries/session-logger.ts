@@ -5,12 +5,6 @@ import { SessionLogger } from '../tracking/session-logger/session-logger.js';
 define('session-logger', SessionLogger);
 
 export { SessionLogger };
-export type {
-  SessionSaveDetail,
-  SessionSavedDetail,
-  SessionDeletedDetail,
-  SessionRestoredDetail,
-  GlucoseSavedDetail,
-} from '../tracking/session-logger/session-logger.js';
+export type * from '../tracking/session-logger/events.js';
 export type { FormValues, FieldErrors, ParsedForm, FormSettings } from '../tracking/session-logger/form-model.js';
 export { sessionLoggerStrings, type SessionLoggerStrings } from '../tracking/session-logger/strings.js';

@@ -6,8 +6,10 @@
 import * as z from 'zod/mini';
 import { MODALITIES, GLUCOSE_CONTEXTS, type GlucoseContext, type GlucoseInput, type Modality, type SessionInput, type TrainingSession, type Wellness } from '../model.js';
 import { fromKg, fromMgdl, toKg, toMgdl, type GlucoseUnit, type WeightUnit } from '../units.js';
+import { numberFormat } from '../../base/formats.js';
 import { instantFromLocal, localDateTime } from '../time/wall-clock.js';
 import type { SessionLoggerStrings } from './strings.js';
+import { fieldId, type SetPart } from './field-path.js';
 
 export const WELLNESS_KEYS = ['sleepQuality', 'soreness', 'fatigue', 'stress'] as const;
 export type WellnessKey = (typeof WELLNESS_KEYS)[number];
@@ -54,7 +56,7 @@ export interface FormSettings {
   now?: Date;
 }
 
-/** Field ids, in form order: `modality`, `duration`, `ex-0-name`, `ex-0-set-1-load`, `glucose`… */
+/** Field ids (`fieldId` of each path), in form order: `modality`, `duration`, `ex-0-name`, `ex-0-set-1-load`, `glucose`… */
 export type FieldErrors = Record<string, string>;
 
 export interface ParsedForm {
@@ -147,7 +149,7 @@ const inRange = (n: number | null | undefined, [min, max]: readonly [number, num
 /** Checks the form and, when all is well, builds the session (and reading) in canonical units. */
 export function parseForm(values: FormValues, t: SessionLoggerStrings, settings: FormSettings): ParsedForm {
   const { timeZone, weightUnit, glucoseUnit, lang = 'en', now = new Date() } = settings;
-  const nf = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, useGrouping: false });
+  const nf = numberFormat(lang, { maximumFractionDigits: 1, useGrouping: false });
   const fmt = (n: number) => nf.format(n);
   const errors: FieldErrors = {};
 
@@ -190,19 +192,20 @@ export function parseForm(values: FormValues, t: SessionLoggerStrings, settings:
       const name = exercise.name.trim();
       const sets = exercise.sets.filter((s) => s.reps.trim() || s.load.trim() || s.rir.trim());
       if (!name && sets.length === 0) return; // An untouched row.
-      if (!name) errors[`ex-${i}-name`] = t.exerciseNameRequired;
-      else if (name.length > LIMITS.exerciseName) errors[`ex-${i}-name`] = t.exerciseNameTooLong(fmt(LIMITS.exerciseName));
+      const nameId = fieldId({ kind: 'exercise', exercise: i, part: 'name' });
+      if (!name) errors[nameId] = t.exerciseNameRequired;
+      else if (name.length > LIMITS.exerciseName) errors[nameId] = t.exerciseNameTooLong(fmt(LIMITS.exerciseName));
       const parsedSets: { reps: number; loadKg: number; rir?: number }[] = [];
       exercise.sets.forEach((set, j) => {
         if (!set.reps.trim() && !set.load.trim() && !set.rir.trim()) return;
-        const id = `ex-${i}-set-${j}`;
+        const id = (part: SetPart) => fieldId({ kind: 'set', exercise: i, set: j, part });
         const reps = parseNumber(set.reps);
         // An empty load is body weight: 0.
         const load = parseNumber(set.load) ?? (set.load.trim() ? undefined : 0);
         const rir = parseNumber(set.rir);
-        if (!inRange(reps, LIMITS.reps) || !Number.isInteger(reps)) errors[`${id}-reps`] = t.repsRange(fmt(LIMITS.reps[0]), fmt(LIMITS.reps[1]));
-        if (!inRange(load, loadBounds)) errors[`${id}-load`] = t.loadRange(fmt(loadBounds[0]), fmt(loadBounds[1]), weightUnit);
-        if (rir !== null && (!inRange(rir, LIMITS.rir) || !Number.isInteger(rir))) errors[`${id}-rir`] = t.rirRange(fmt(LIMITS.rir[0]), fmt(LIMITS.rir[1]));
+        if (!inRange(reps, LIMITS.reps) || !Number.isInteger(reps)) errors[id('reps')] = t.repsRange(fmt(LIMITS.reps[0]), fmt(LIMITS.reps[1]));
+        if (!inRange(load, loadBounds)) errors[id('load')] = t.loadRange(fmt(loadBounds[0]), fmt(loadBounds[1]), weightUnit);
+        if (rir !== null && (!inRange(rir, LIMITS.rir) || !Number.isInteger(rir))) errors[id('rir')] = t.rirRange(fmt(LIMITS.rir[0]), fmt(LIMITS.rir[1]));
         if (typeof reps === 'number' && typeof load === 'number') {
           const loadKg = Math.min(LIMITS.loadKg[1], Math.round(toKg(load, weightUnit) * 1000) / 1000);
           parsedSets.push(typeof rir === 'number' ? { reps, loadKg, rir } : { reps, loadKg });

@@ -14,14 +14,5 @@ export {
   type SessionCsvColumn,
   type ParsedExercises,
 } from './csv.js';
-export { importData, sniffFormat, ImportFileError } from './import/import.js';
-export type {
-  ImportOptions,
-  ImportReport,
-  ImportConflict,
-  ImportRejection,
-  ImportWarning,
-  ImportFormat,
-  ImportFileProblem,
-  ConflictReason,
-} from './import/import.js';
+// The importer's public names, listed once in the module that keeps its first path.
+export * from './import.js';

@@ -2,6 +2,8 @@ import { deepFreeze, type Backend, type BackendWrite } from './backend.js';
 import { defaultCollections, type CollectionSpecs } from './collections.js';
 import { decodeEntry, IDEMPOTENCY_PREFIX, nextRev, parseKey, recordKey, toEnvelope, type Decoded } from './envelope.js';
 import { ConflictError, NotFoundError, QuotaError, StorageError, ValidationError, VersionTooNewError, isQuotaExceeded } from './errors.js';
+import { pruneIdempotency, readIdempotency, type IdempotencyRecord } from './idempotency.js';
+import { compareIndexed, pageOf, type Indexed } from './ordered-index.js';
 import {
   COLLECTIONS,
   type ChangeOrigin,
@@ -24,25 +26,8 @@ export interface BackendAdapterOptions {
   collections?: CollectionSpecs;
 }
 
-/** One entry of a collection's index: the stored record and the time it sorts by (ms). */
-interface Indexed {
-  stored: Stored<unknown>;
-  time: number;
-}
-
-interface IdempotencyRecord {
-  collection: CollectionName;
-  id: string;
-  rev: string;
-  at: string;
-}
-
-const DEFAULT_PAGE = 100;
-const MAX_PAGE = 1000;
 /** Migrated records are written back in batches, each its own step: an interrupted run resumes. */
 const MIGRATION_BATCH = 250;
-/** Idempotency keys kept: enough to cover any retry, small enough to cost nothing. */
-const IDEMPOTENCY_KEEP = 500;
 
 /**
  * The storage contract built on a key-value `Backend`: every built-in adapter is this class over
@@ -128,10 +113,8 @@ export class BackendAdapter implements StorageAdapter {
   }
 
   private async pruneIdempotency(entries: [string, IdempotencyRecord | undefined][]): Promise<void> {
-    if (entries.length <= IDEMPOTENCY_KEEP) return;
-    const oldestFirst = entries.sort(([, a], [, b]) => String(a?.at).localeCompare(String(b?.at)));
-    const drop = oldestFirst.slice(0, entries.length - IDEMPOTENCY_KEEP).map(([key]): BackendWrite => [key, undefined]);
-    await this.backend.exclusive(() => this.commit(drop));
+    const drop = pruneIdempotency(entries);
+    if (drop.length) await this.backend.exclusive(() => this.commit(drop));
   }
 
   /** Files a decoded entry in the index or the quarantine. */
@@ -271,26 +254,7 @@ export class BackendAdapter implements StorageAdapter {
 
   async list<C extends CollectionName>(collection: C, query: ListQuery = {}): Promise<Page<CollectionRecords[C]>> {
     await this.open();
-    const limit = Math.min(Math.max(Math.floor(query.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
-    const all = this.inOrder(collection, query.includeDeleted === true);
-    const from = query.from ? Date.parse(query.from) : -Infinity;
-    const to = query.to ? Date.parse(query.to) : Infinity;
-    // The range [lo, hi) of entries inside from..to, found by binary search on time.
-    let lo = lowerBound(all, from, '');
-    let hi = lowerBound(all, to, '');
-    const desc = query.order === 'desc';
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor);
-      if (desc) hi = Math.min(hi, lowerBound(all, time, id));
-      else lo = Math.max(lo, upperBound(all, time, id));
-    }
-    const slice = desc ? all.slice(Math.max(lo, hi - limit), hi).reverse() : all.slice(lo, Math.min(hi, lo + limit));
-    const more = desc ? hi - limit > lo : lo + limit < hi;
-    const last = slice[slice.length - 1];
-    return {
-      items: slice.map((e) => e.stored) as Stored<CollectionRecords[C]>[],
-      nextCursor: more && last ? encodeCursor(last.time, last.stored.id) : null,
-    };
+    return pageOf(this.inOrder(collection, query.includeDeleted === true), query) as Page<CollectionRecords[C]>;
   }
 
   private inOrder(collection: CollectionName, includeDeleted: boolean): Indexed[] {
@@ -423,64 +387,4 @@ export class BackendAdapter implements StorageAdapter {
     this.quarantine.clear();
     await this.backend.close();
   }
-}
-
-/**
- * An idempotency entry as stored: an object, or its JSON text where the backend keeps text
- * (localStorage). Anything unreadable counts as no entry.
- */
-function readIdempotency(raw: unknown): IdempotencyRecord | undefined {
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return undefined;
-    }
-  }
-  return value && typeof value === 'object' ? (value as IdempotencyRecord) : undefined;
-}
-
-function compareIndexed(a: Indexed, b: Indexed): number {
-  return a.time - b.time || (a.stored.id < b.stored.id ? -1 : a.stored.id > b.stored.id ? 1 : 0);
-}
-
-/** The first position whose (time, id) is not before (time, id). */
-function lowerBound(list: Indexed[], time: number, id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const e = list[mid]!;
-    if (e.time < time || (e.time === time && e.stored.id < id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first position whose (time, id) is after (time, id). */
-function upperBound(list: Indexed[], time: number, id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const e = list[mid]!;
-    if (e.time < time || (e.time === time && e.stored.id <= id)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function encodeCursor(time: number, id: string): string {
-  return btoa(JSON.stringify([time, id]));
-}
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value = JSON.parse(atob(cursor)) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
-  } catch {
-    // fall through to the error below
-  }
-  throw new StorageError('validation', 'The list cursor is not one this adapter gave out.');
 }

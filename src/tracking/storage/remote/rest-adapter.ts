@@ -15,17 +15,20 @@
  * the server's revision of each record is kept beside it (`sync/server/…`) for If-Match.
  */
 import { BackendAdapter } from '../backend-adapter.js';
-import { upgradeIssues, upgradeRecord } from '../collections.js';
 import type { BackendWrite } from '../backend.js';
-import { nextRev, recordKey, SYNC_PREFIX, toEnvelope } from '../envelope.js';
+import { recordKey, SYNC_PREFIX, toEnvelope } from '../envelope.js';
 import { NotFoundError, UnauthorizedError } from '../errors.js';
 import { IndexedDbBackend } from '../indexeddb.js';
 import type { AdapterOptions } from '../memory.js';
-import type { SyncConflict, SyncFailure, SyncingAdapter, SyncState, SyncStatus } from '../sync.js';
+import type { SyncConflict, SyncingAdapter, SyncState, SyncStatus } from '../sync.js';
 import type { CollectionName, Stored } from '../types.js';
-import type { FieldIssue } from '../../../base/validation.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.js';
+import { conflictKey, enqueueWrites, LEDGER_PREFIXES, META, OUTBOX, readMeta, serverRevKey, SyncLedger, type Meta } from './outbox.js';
+import { serverSide, takeChange } from './pull.js';
+import { send, settle } from './push.js';
 import { DEFAULT_REQUEST_TIMEOUT, RestClient, type GetToken, type Outcome } from './rest-client.js';
+
+export type { OutboxEntry } from './outbox.js';
 
 export interface RestAdapterOptions extends AdapterOptions {
   /** The server's base URL, such as `https://api.example.com/`; the protocol's paths start with `/v1/`. */
@@ -45,36 +48,10 @@ export interface RestAdapterOptions extends AdapterOptions {
   requestTimeout?: number;
 }
 
-/** A local change waiting to be sent, in the order it was made. */
-export interface OutboxEntry {
-  collection: CollectionName;
-  id: string;
-  op: 'put' | 'delete';
-  /** The record to send, for `put`. */
-  record?: unknown;
-  /** Sent as Idempotency-Key, the same on every attempt: a retried send is applied once. */
-  key: string;
-  at: string;
-}
-
-const OUTBOX = `${SYNC_PREFIX}outbox/`;
-const SERVER_REV = `${SYNC_PREFIX}server/`;
-const CONFLICT = `${SYNC_PREFIX}conflict/`;
-const FAILED = `${SYNC_PREFIX}failed/`;
-const META = `${SYNC_PREFIX}meta`;
 const PULL_PAGE = 500;
 
-interface Meta {
-  /** The last change of the feed applied here. */
-  lastSeq: number;
-  /** The number of the last outbox entry made, so entries sort in the order they were made. */
-  counter: number;
-}
-
-const serverRevKey = (collection: CollectionName, id: string) => `${SERVER_REV}${collection}/${id}`;
-const conflictKey = (collection: CollectionName, id: string) => `${CONFLICT}${collection}/${id}`;
-/** Fixed-width numbers sort as text in the order they were made. */
-const outboxKey = (n: number) => `${OUTBOX}${String(n).padStart(12, '0')}`;
+/** Why a round stops before it is done: it waits, for the network or for the person to sign in. */
+type Pause = Exclude<Outcome<unknown>, { kind: 'ok' | 'conflict' | 'rejected' }>;
 
 export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   override readonly kind = 'remote';
@@ -86,12 +63,9 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   private readonly backoff: BackoffOptions;
   /**
    * The `sync/…` entries the status shows, as stored: loaded on open, kept current by commits and
-   * other tabs, and read again at the start of each round. Server revisions (one per record) are
-   * read from the replica when a send or a pull needs one, not mirrored.
+   * other tabs, and read again at the start of each round.
    */
-  private readonly outbox = new Map<string, OutboxEntry>();
-  private readonly conflicts = new Map<string, SyncConflict>();
-  private readonly failures = new Map<string, SyncFailure>();
+  private readonly ledger = new SyncLedger();
   /** Quiet while the replica loads: one announcement when it has, not one per entry. */
   private loaded = false;
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
@@ -157,7 +131,7 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
     this.lifetime.abort();
     await this.running?.catch(() => undefined);
     await super.close();
-    for (const map of [this.outbox, this.conflicts, this.failures]) map.clear();
+    this.ledger.clear();
     this.loaded = false;
     this.lifetime = new AbortController();
     this.closed = false;
@@ -180,9 +154,9 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   get syncStatus(): SyncStatus {
     return {
       state: this.state,
-      pending: this.outbox.size,
-      conflicts: [...this.conflicts.values()],
-      failures: [...this.failures.values()],
+      pending: this.ledger.outbox.size,
+      conflicts: [...this.ledger.conflicts.values()],
+      failures: [...this.ledger.failures.values()],
       ...(this.syncedAt ? { syncedAt: this.syncedAt } : {}),
       ...(this.retryAt && this.state === 'retrying' ? { retryAt: new Date(this.retryAt).toISOString() } : {}),
       ...(this.message && (this.state === 'retrying' || this.state === 'offline') ? { message: this.message } : {}),
@@ -229,23 +203,13 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
       ];
       if (keep === 'local') {
         const local = await this.readStored(collection, id);
-        if (local) writes.push(...(await this.enqueue(collection, local)));
+        if (local) writes.push(...enqueueWrites(await this.readMeta(), collection, local));
         await this.commitAndApply(writes, [], 'local');
         return;
       }
-      const current = await this.readStored(collection, id);
-      // The server has no such record: taking its side removes this device's copy.
-      const taken = remote
-        ? localCopy(remote, current)
-        : current && !current.deleted
-          ? ({ id, rev: nextRev(current.rev), deleted: true, deletedAt: new Date().toISOString() } as const)
-          : undefined;
-      if (taken) {
-        writes.push([recordKey(collection, id), toEnvelope(taken)]);
-        await this.commitAndApply(writes, [{ collection, stored: taken }], 'remote');
-      } else {
-        await this.commitAndApply(writes, [], 'remote');
-      }
+      const taken = serverSide(id, remote, await this.readStored(collection, id));
+      if (taken) writes.push([recordKey(collection, id), toEnvelope(taken)]);
+      await this.commitAndApply(writes, taken ? [{ collection, stored: taken }] : [], 'remote');
     });
     void this.syncNow();
   }
@@ -260,25 +224,8 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   // The outbox: written with the record, in one commit
   // -------------------------------------------------------------------------------------------
 
-  /** The map of the status a `sync/…` key belongs in; none for server revisions and the meta entry. */
-  private mapOf(key: string): Map<string, unknown> | undefined {
-    if (key.startsWith(OUTBOX)) return this.outbox;
-    if (key.startsWith(CONFLICT)) return this.conflicts;
-    if (key.startsWith(FAILED)) return this.failures;
-    return undefined;
-  }
-
-  /** Files one `sync/…` entry in its map; true when the status the elements show changed. */
-  private file(key: string, value: unknown): boolean {
-    const map = this.mapOf(key);
-    if (!map) return false;
-    if (value === undefined) map.delete(key);
-    else map.set(key, value);
-    return true;
-  }
-
   protected override takeInternal(key: string, raw: unknown): void {
-    if (this.file(key, raw)) this.announce();
+    if (this.ledger.file(key, raw)) this.announce();
     // Another tab queued a change: whichever tab holds the sync lock sends it.
     if (key.startsWith(OUTBOX) && raw !== undefined) this.schedule(0);
   }
@@ -288,7 +235,7 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
     let queued = false;
     for (const [key, value] of writes) {
       if (!key.startsWith(SYNC_PREFIX)) continue;
-      if (this.file(key, value)) changed = true;
+      if (this.ledger.file(key, value)) changed = true;
       if (key.startsWith(OUTBOX) && value !== undefined) queued = true;
     }
     if (changed) this.announce();
@@ -296,31 +243,13 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
     if (queued) this.schedule(0);
   }
 
-  protected override extraWrites(collection: CollectionName, next: Stored<unknown>): Promise<BackendWrite[]> {
-    return this.enqueue(collection, next);
-  }
-
-  /** The outbox entry that sends `stored` as it is now, and the counter that orders it. */
-  private async enqueue(collection: CollectionName, stored: Stored<unknown>): Promise<BackendWrite[]> {
-    const meta = await this.readMeta();
-    const counter = meta.counter + 1;
-    const entry: OutboxEntry = {
-      collection,
-      id: stored.id,
-      op: stored.deleted ? 'delete' : 'put',
-      ...(stored.deleted ? {} : { record: stored.record }),
-      key: crypto.randomUUID(),
-      at: new Date().toISOString(),
-    };
-    return [
-      [outboxKey(counter), entry],
-      [META, { ...meta, counter } satisfies Meta],
-    ];
+  /** The outbox entry that sends the record as written, committed with it. */
+  protected override async extraWrites(collection: CollectionName, next: Stored<unknown>): Promise<BackendWrite[]> {
+    return enqueueWrites(await this.readMeta(), collection, next);
   }
 
   private async readMeta(): Promise<Meta> {
-    const raw = (await this.readInternal(META)) as Partial<Meta> | undefined;
-    return { lastSeq: Number(raw?.lastSeq) || 0, counter: Number(raw?.counter) || 0 };
+    return readMeta(await this.readInternal(META));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -392,12 +321,8 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
    * server revision or an outbox another tab has just moved on.
    */
   private async reloadSync(): Promise<void> {
-    const read = await Promise.all([OUTBOX, CONFLICT, FAILED].map((prefix) => this.replica.readPrefix(prefix)));
-    const shown = () => JSON.stringify([[...this.outbox.keys()], [...this.conflicts.values()], [...this.failures.keys()]]);
-    const before = shown();
-    for (const map of [this.outbox, this.conflicts, this.failures]) map.clear();
-    for (const entries of read) for (const [key, value] of entries) this.file(key, value);
-    if (shown() !== before) this.announce();
+    const read = await Promise.all(LEDGER_PREFIXES.map((prefix) => this.replica.readPrefix(prefix)));
+    if (this.ledger.reload(read)) this.announce();
   }
 
   /** The server's revision of a record, as this device last heard it; null when it has none. */
@@ -406,7 +331,7 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   }
 
   /** Stops this round for a reason, and says when to try again. */
-  private pause(reason: Exclude<Outcome<unknown>, { kind: 'ok' | 'conflict' | 'rejected' }>): void {
+  private pause(reason: Pause): void {
     if (reason.kind === 'unauthorized') {
       this.setState('unauthorized', new UnauthorizedError().message);
       return;
@@ -418,54 +343,25 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
   }
 
   /** Sends the outbox, oldest first, until it is empty or a send must wait. */
-  private async push(): Promise<'done' | Exclude<Outcome<unknown>, { kind: 'ok' | 'conflict' | 'rejected' }>> {
+  private async push(): Promise<'done' | Pause> {
     for (;;) {
       if (this.closed) return 'done';
-      const next = [...this.outbox.keys()].sort()[0];
+      const next = this.ledger.nextToSend();
       if (!next) return 'done';
-      const entry = this.outbox.get(next)!;
+      const entry = this.ledger.outbox.get(next)!;
       // If-Match carries the server revision as it is now: an earlier change to the same record,
       // sent a moment ago, moved it on.
-      const base = await this.serverRev(entry.collection, entry.id);
-      const call = { collection: entry.collection, id: entry.id, base, idempotencyKey: entry.key };
-      const outcome =
-        entry.op === 'put'
-          ? await this.client.put(call, entry.record, this.lifetime.signal)
-          : base === null
-            ? // Removed before the server ever had it: nothing to send.
-              ({ kind: 'ok', value: undefined } as const)
-            : await this.client.remove({ ...call, base }, this.lifetime.signal);
+      const outcome = await send(this.client, entry, await this.serverRev(entry.collection, entry.id), this.lifetime.signal);
       if (outcome.kind === 'transient' || outcome.kind === 'unauthorized') return outcome;
       await this.exclusive(async () => {
-        const writes: BackendWrite[] = [[next, undefined]];
-        if (outcome.kind === 'ok') {
-          if (outcome.value) writes.push([serverRevKey(entry.collection, entry.id), outcome.value.rev]);
-        } else if (outcome.kind === 'conflict') {
-          // Both versions are kept; this record's later changes wait for the person's choice.
-          writes.push(...this.dropWaiting(entry.collection, entry.id));
-          const local = await this.readStored(entry.collection, entry.id);
-          writes.push([conflictKey(entry.collection, entry.id), { collection: entry.collection, id: entry.id, local, remote: outcome.current } satisfies SyncConflict]);
-        } else {
-          writes.push([
-            `${FAILED}${next.slice(OUTBOX.length)}`,
-            {
-              key: `${FAILED}${next.slice(OUTBOX.length)}`,
-              collection: entry.collection,
-              id: entry.id,
-              op: entry.op,
-              status: outcome.status,
-              message: outcome.message,
-              issues: outcome.issues,
-            } satisfies SyncFailure,
-          ]);
-        }
+        const writes = await settle(this.ledger, next, entry, outcome, () => this.readStored(entry.collection, entry.id));
         await this.commitAndApply(writes, [], 'local');
       });
     }
   }
 
   /** Applies the server's changes feed from where this device left off. */
-  private async pull(): Promise<'done' | Exclude<Outcome<unknown>, { kind: 'ok' | 'conflict' | 'rejected' }>> {
+  private async pull(): Promise<'done' | Pause> {
     for (;;) {
       if (this.closed) return 'done';
       const { lastSeq } = await this.exclusive(() => this.readMeta());
@@ -483,28 +379,13 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
       await this.exclusive(async () => {
         const writes: BackendWrite[] = [];
         const applied: { collection: CollectionName; stored: Stored<unknown> }[] = [];
-        const waiting = new Set([...this.outbox.values()].map((e) => recordKey(e.collection, e.id)));
+        const waiting = this.ledger.waitingRecords();
         for (const { collection, stored } of page.changes) {
           if ((await this.serverRev(collection, stored.id)) === stored.rev) continue; // this device's own change, come back round
           const local = await this.readStored(collection, stored.id);
-          if (waiting.has(recordKey(collection, stored.id)) || this.conflicts.has(conflictKey(collection, stored.id))) {
-            // Changed here and elsewhere: keep both for the person to choose.
-            writes.push(...this.dropWaiting(collection, stored.id));
-            writes.push([conflictKey(collection, stored.id), { collection, id: stored.id, local, remote: stored } satisfies SyncConflict]);
-            continue;
-          }
-          const checked = this.checkRemote(collection, stored);
-          if ('issues' in checked) {
-            const key = `${FAILED}pull-${collection}-${stored.id}`;
-            writes.push([key, { key, collection, id: stored.id, op: 'put', status: 200, message: `The server sent a ${collection} record that does not read.`, issues: checked.issues } satisfies SyncFailure]);
-            continue;
-          }
-          const copy = localCopy(checked, local);
-          if (copy) {
-            writes.push([recordKey(collection, stored.id), toEnvelope(copy)]);
-            applied.push({ collection, stored: copy });
-          }
-          writes.push([serverRevKey(collection, stored.id), stored.rev]);
+          const taken = takeChange(this.ledger, waiting, this.specs[collection], collection, stored, local);
+          writes.push(...taken.writes);
+          if (taken.applied) applied.push({ collection, stored: taken.applied });
         }
         writes.push([META, { ...(await this.readMeta()), lastSeq: page.last } satisfies Meta]);
         await this.commitAndApply(writes, applied, 'remote');
@@ -512,30 +393,4 @@ export class RestAdapter extends BackendAdapter implements SyncingAdapter {
       if (!page.hasMore) return 'done';
     }
   }
-
-  /** Deletes of the outbox entries still waiting for one record. */
-  private dropWaiting(collection: CollectionName, id: string): BackendWrite[] {
-    return [...this.outbox].filter(([, e]) => e.collection === collection && e.id === id).map(([key]): BackendWrite => [key, undefined]);
-  }
-
-  /** A record from the server, upgraded and validated like any stored record (it is untrusted input). */
-  private checkRemote(collection: CollectionName, stored: Stored<unknown>): Stored<unknown> | { issues: FieldIssue[] } {
-    if (stored.deleted) return stored;
-    const record = stored.record as Record<string, unknown> | null;
-    if (!record || typeof record !== 'object' || Array.isArray(record)) return { issues: [{ path: 'record', message: 'must be an object' }] };
-    const spec = this.specs[collection];
-    const upgraded = upgradeRecord<unknown>(spec, record, stored.id);
-    if (upgraded.ok) return { ...stored, record: upgraded.record };
-    return { issues: upgradeIssues(upgraded, spec.version, '', () => `must be ${stored.id}, the id it was sent under`) };
-  }
 }
-
-/** The server's version as this device keeps it: its content under a new local revision. */
-function localCopy(remote: Stored<unknown>, local: Stored<unknown> | undefined): Stored<unknown> | undefined {
-  if (remote.deleted) {
-    if (local?.deleted) return undefined;
-    return { id: remote.id, rev: nextRev(local?.rev), deleted: true, deletedAt: remote.deletedAt };
-  }
-  return { id: remote.id, rev: nextRev(local?.rev), deleted: false, record: remote.record };
-}
-

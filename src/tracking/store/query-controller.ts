@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CollectionName, StorageAdapter, StorageChange } from '../storage/types.js';
-import type { StorageOperation } from './context.js';
 import type { TrainingStoreController } from './store-controller.js';
 
 /** Where a query stands, as the host renders it. */
@@ -24,8 +23,6 @@ export interface StoreQueryOptions<T> {
   read: (adapter: StorageAdapter, context: QueryContext<T>) => Promise<T>;
   /** The collections whose changes call for a read again; every collection by default. */
   collections?: readonly CollectionName[];
-  /** The operation a failed read is reported as: `list` by default. */
-  operation?: StorageOperation;
 }
 
 /**
@@ -110,7 +107,7 @@ export class StoreQueryController<T> implements ReactiveController {
         (error: unknown) => {
           if (stale()) return;
           this._set({ kind: 'unavailable' }, this._value);
-          this._store.reportError(error, this._options.operation ?? 'list');
+          this._store.reportError(error, 'list');
         },
       )
       .finally(() => this._pending.delete(task));

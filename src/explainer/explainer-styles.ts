@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { toggleButton, toggleGroup, togglePressed, toggleSeparator } from '../base/theme.js';
 
 /**
  * Component tokens (each falls back to a global `--lw-*` one):
@@ -51,30 +52,19 @@ export const explainerStyles = css`
 
   /* The view switch: two toggle buttons. */
   .view-switch {
-    display: inline-flex;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
+    ${toggleGroup}
   }
   .view-switch button {
-    min-height: 2rem;
+    ${toggleButton}
     min-width: 2rem;
     padding: 0.25em 0.8em;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    font-size: 0.875em;
-    cursor: pointer;
   }
   .view-switch button + button {
-    border-inline-start: 1px solid var(--_border);
+    ${toggleSeparator}
   }
   /* The pressed view keeps the text colour (legible on any page) and is marked by the accent. */
   .view-switch button[aria-pressed='true'] {
-    background: var(--_surface-raised);
-    box-shadow: inset 0 -3px 0 var(--_accent);
-    font-weight: 600;
+    ${togglePressed}
   }
   .view-switch button:focus-visible {
     outline-offset: -3px;

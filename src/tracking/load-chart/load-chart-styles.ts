@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { toggleButton, toggleGroup, togglePressed, toggleSeparator } from '../../base/theme.js';
 
 /**
  * Modality colours are the Okabe–Ito palette, told apart with colour-vision deficiencies; they
@@ -34,29 +35,18 @@ export const loadChartStyles = css`
     font-size: 1.15em;
   }
   .ranges {
-    display: inline-flex;
+    ${toggleGroup}
     flex-wrap: wrap;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
   }
   button {
-    min-height: 2rem;
+    ${toggleButton}
     padding: 0.2em 0.7em;
-    border: 0;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    font-size: 0.875em;
-    cursor: pointer;
   }
   .ranges button + button {
-    border-inline-start: 1px solid var(--_border);
+    ${toggleSeparator}
   }
   .ranges button[aria-pressed='true'] {
-    background: var(--_surface-raised);
-    box-shadow: inset 0 -3px 0 var(--_accent);
-    font-weight: 600;
+    ${togglePressed}
   }
   .table-toggle {
     justify-self: start;

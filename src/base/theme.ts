@@ -63,35 +63,3 @@ export const baseStyles = css`
     }
   }
 `;
-
-/**
- * A group of toggle buttons in one box (the explainer's view switch, the chart's ranges), as
- * declarations each element places under its own selectors, so that its markup stays as it is:
- * `toggleGroup` for the box, `toggleButton` for each button (no chrome of its own: the page's
- * font and colour, no border or fill; an element adds its padding), `toggleSeparator` between
- * two buttons, and `togglePressed` for the one pressed, kept in the text colour (legible on any
- * page) and marked by the accent.
- */
-export const toggleGroup = css`
-  display: inline-flex;
-  border: 1px solid var(--_border);
-  border-radius: var(--_radius);
-  overflow: hidden;
-`;
-export const toggleButton = css`
-  min-height: 2rem;
-  border: 0;
-  background: transparent;
-  color: inherit;
-  font: inherit;
-  font-size: 0.875em;
-  cursor: pointer;
-`;
-export const toggleSeparator = css`
-  border-inline-start: 1px solid var(--_border);
-`;
-export const togglePressed = css`
-  background: var(--_surface-raised);
-  box-shadow: inset 0 -3px 0 var(--_accent);
-  font-weight: 600;
-`;

@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { toggleButton, toggleGroup, togglePressed, toggleSeparator } from '../base/theme.js';
 
 /**
  * Component tokens (each falls back to a global `--lw-*` one):
@@ -52,19 +51,30 @@ export const explainerStyles = css`
 
   /* The view switch: two toggle buttons. */
   .view-switch {
-    ${toggleGroup}
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
   }
   .view-switch button {
-    ${toggleButton}
+    min-height: 2rem;
     min-width: 2rem;
     padding: 0.25em 0.8em;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    cursor: pointer;
   }
   .view-switch button + button {
-    ${toggleSeparator}
+    border-inline-start: 1px solid var(--_border);
   }
   /* The pressed view keeps the text colour (legible on any page) and is marked by the accent. */
   .view-switch button[aria-pressed='true'] {
-    ${togglePressed}
+    background: var(--_surface-raised);
+    box-shadow: inset 0 -3px 0 var(--_accent);
+    font-weight: 600;
   }
   .view-switch button:focus-visible {
     outline-offset: -3px;

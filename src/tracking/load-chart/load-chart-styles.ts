@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { toggleButton, toggleGroup, togglePressed, toggleSeparator } from '../../base/theme.js';
 
 /**
  * Modality colours are the Okabe–Ito palette, told apart with colour-vision deficiencies; they
@@ -35,18 +34,29 @@ export const loadChartStyles = css`
     font-size: 1.15em;
   }
   .ranges {
-    ${toggleGroup}
+    display: inline-flex;
     flex-wrap: wrap;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
   }
   button {
-    ${toggleButton}
+    min-height: 2rem;
     padding: 0.2em 0.7em;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    cursor: pointer;
   }
   .ranges button + button {
-    ${toggleSeparator}
+    border-inline-start: 1px solid var(--_border);
   }
   .ranges button[aria-pressed='true'] {
-    ${togglePressed}
+    background: var(--_surface-raised);
+    box-shadow: inset 0 -3px 0 var(--_accent);
+    font-weight: 600;
   }
   .table-toggle {
     justify-self: start;

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ImportReport } from '../storage/transfer/import.js';
 import type { TrainingStoreController } from '../store/store-controller.js';
 import type { SessionLoggerStrings } from './strings.js';
@@ -13,27 +13,24 @@ const PROBLEMS_SHOWN = 10;
  * CSV) as a download, and an import of either, with its report (or why it failed) kept to show.
  * The export and import code is loaded on demand: most visits log a session and never export.
  */
-export class DataPanelController implements ReactiveController {
-  private readonly _host: ReactiveControllerHost;
-  private readonly _store: TrainingStoreController;
-  private _result: { report?: ImportReport; error?: string } | undefined;
+export class DataPanelController {
+  readonly #host: ReactiveControllerHost;
+  readonly #store: TrainingStoreController;
+  #result: { report?: ImportReport; error?: string } | undefined;
 
   constructor(host: ReactiveControllerHost, store: TrainingStoreController) {
-    this._host = host;
-    this._store = store;
-    host.addController(this);
+    this.#host = host;
+    this.#store = store;
   }
-
-  hostConnected(): void {}
 
   /** The last import's report, or why it failed; `undefined` before any import. */
   get result(): { report?: ImportReport; error?: string } | undefined {
-    return this._result;
+    return this.#result;
   }
 
   /** The store's data as a JSON export (every collection) or a sessions CSV, as the export buttons download it. */
   async exportText(format: ExportFormat): Promise<string> {
-    const api = this._store.api;
+    const api = this.#store.api;
     if (!api) throw new Error('No store to export from.');
     // Loaded on demand: most visits log a session and never export.
     if (format === 'json') return (await import('../storage/transfer/export-json.js')).exportJsonText(api.adapter, { space: 2 });
@@ -42,7 +39,7 @@ export class DataPanelController implements ReactiveController {
 
   /** Downloads the export as `training-sessions.<format>`; a failure is reported as an `export` storage-error. */
   async download(format: ExportFormat): Promise<void> {
-    if (!this._store.api) return;
+    if (!this.#store.api) return;
     try {
       const text = await this.exportText(format);
       const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' });
@@ -52,28 +49,28 @@ export class DataPanelController implements ReactiveController {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 0);
     } catch (error) {
-      this._store.reportError(error, 'export');
+      this.#store.reportError(error, 'export');
     }
   }
 
   /** Imports a JSON export or a sessions CSV into the store; the report is kept to show, and returned. */
   async importFile(file: Blob): Promise<ImportReport | undefined> {
-    const api = this._store.api;
+    const api = this.#store.api;
     if (!api) return undefined;
     try {
       const { importData } = await import('../storage/transfer/import.js');
       const report = await importData(api.adapter, file);
-      this._show({ report });
+      this.#show({ report });
       return report;
     } catch (error) {
-      this._show({ error: (error as Error).message });
+      this.#show({ error: (error as Error).message });
       return undefined;
     }
   }
 
-  private _show(result: { report?: ImportReport; error?: string }): void {
-    this._result = result;
-    this._host.requestUpdate();
+  #show(result: { report?: ImportReport; error?: string }): void {
+    this.#result = result;
+    this.#host.requestUpdate();
   }
 }
 

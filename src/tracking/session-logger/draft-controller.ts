@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { TrainingStoreController } from '../store/store-controller.js';
 import { deserializeDraft, hasInput, serializeDraft, type FormValues } from './form-model.js';
 import type { LiveSession } from './session-list-controller.js';
@@ -22,28 +22,25 @@ type Host = ReactiveControllerHost & HTMLElement;
  *
  * A draft is a convenience: storage that is full or blocked loses only the draft, never the form.
  */
-export class DraftController implements ReactiveController {
-  private readonly _host: Host;
-  private readonly _store: TrainingStoreController;
-  private _restored = false;
+export class DraftController {
+  readonly #host: Host;
+  readonly #store: TrainingStoreController;
+  #restored = false;
 
   constructor(host: Host, store: TrainingStoreController) {
-    this._host = host;
-    this._store = store;
-    host.addController(this);
+    this.#host = host;
+    this.#store = store;
   }
-
-  hostConnected(): void {}
 
   /** Whether the form holds a draft brought back from an earlier visit (the notice shows). */
   get restored(): boolean {
-    return this._restored;
+    return this.#restored;
   }
 
   /** Where the draft is kept, for the store in use. */
   get key(): string {
-    const ns = this._store.api?.namespace ?? 'default';
-    return `loadwise-draft:${ns}:session-logger${this._host.id ? `:${this._host.id}` : ''}`;
+    const ns = this.#store.api?.namespace ?? 'default';
+    return `loadwise-draft:${ns}:session-logger${this.#host.id ? `:${this.#host.id}` : ''}`;
   }
 
   /** Reads the draft back; `undefined` when there is none worth restoring. */
@@ -57,14 +54,14 @@ export class DraftController implements ReactiveController {
     const draft = deserializeDraft(text);
     if (!draft || !hasInput(draft.values)) return undefined;
     const editing = draft.editing;
-    this._set(true);
+    this.#set(true);
     return {
       values: draft.values,
       // Still an edit of that session, at the revision the draft started from: if it changed
       // since, saving meets the conflict and the person chooses, rather than a duplicate.
       editing: editing
         ? (async () => {
-            const stored = await this._store.api?.adapter.get('sessions', editing.id);
+            const stored = await this.#store.api?.adapter.get('sessions', editing.id);
             return stored && !stored.deleted ? { ...stored, rev: editing.rev } : undefined;
           })().catch(() => undefined)
         : Promise.resolve(undefined),
@@ -91,11 +88,11 @@ export class DraftController implements ReactiveController {
     } catch {
       // Nothing to clear.
     }
-    this._set(false);
+    this.#set(false);
   }
 
-  private _set(restored: boolean): void {
-    this._restored = restored;
-    this._host.requestUpdate();
+  #set(restored: boolean): void {
+    this.#restored = restored;
+    this.#host.requestUpdate();
   }
 }

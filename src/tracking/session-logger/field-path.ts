@@ -6,10 +6,9 @@
  * on its control, which is how an input event finds its way back to the path. Both are written
  * and read here only. No Lit, no DOM beyond a `dataset`.
  */
-import type { FormValues, SetValues } from './form-model.js';
+import { TEXT_FIELDS, type FormValues, type SetValues, type TextFieldName } from './form-model.js';
 
-/** The fields that hold one string each: everything but the exercises. */
-export type TextFieldName = Exclude<keyof FormValues, 'exercises'>;
+export type { TextFieldName };
 export type SetPart = keyof SetValues;
 
 export type FieldPath =
@@ -43,18 +42,11 @@ export function fieldData(path: FieldPath): { field: string; exercise?: string; 
 export function pathOf(control: { dataset: DOMStringMap; name?: string }): FieldPath | undefined {
   const { field = control.name, exercise, set } = control.dataset;
   if (!field) return undefined;
-  if (exercise === undefined) return isTextField(field) ? { kind: 'field', name: field } : undefined;
+  if (exercise === undefined) return TEXT_FIELDS.includes(field as TextFieldName) ? { kind: 'field', name: field as TextFieldName } : undefined;
   const index = Number(exercise);
   if (set === undefined) return field === 'name' ? { kind: 'exercise', exercise: index, part: 'name' } : undefined;
   return SET_PARTS.includes(field) ? { kind: 'set', exercise: index, set: Number(set), part: field as SetPart } : undefined;
 }
-
-const TEXT_FIELDS: readonly string[] = [
-  'modality', 'date', 'time', 'duration', 'rpe', 'avgHr', 'maxHr', 'notes',
-  'sleepQuality', 'soreness', 'fatigue', 'stress', 'glucose', 'glucoseContext',
-] satisfies TextFieldName[];
-
-const isTextField = (name: string): name is TextFieldName => TEXT_FIELDS.includes(name);
 
 /** The value at `path`, or `''` where the path points past the exercises or sets there are. */
 export function valueAt(values: FormValues, path: FieldPath): string {

@@ -45,6 +45,18 @@ export interface FormValues {
   glucoseContext: string;
 }
 
+/** The fields that hold one string each: everything but the exercises. */
+export type TextFieldName = Exclude<keyof FormValues, 'exercises'>;
+
+/** Every one-string field, in form order. */
+export const TEXT_FIELDS: readonly TextFieldName[] = [
+  'modality', 'date', 'time', 'duration', 'rpe', 'avgHr', 'maxHr', 'notes',
+  'sleepQuality', 'soreness', 'fatigue', 'stress', 'glucose', 'glucoseContext',
+];
+
+/** One entry per one-string field, each `value`. */
+const eachField = <T>(value: T) => Object.fromEntries(TEXT_FIELDS.map((name) => [name, value])) as Record<TextFieldName, T>;
+
 export interface FormSettings {
   /** The IANA zone the date and time are read in. */
   timeZone: string;
@@ -93,22 +105,7 @@ export function nowInZone(timeZone: string, now = new Date()): { date: string; t
 
 /** An empty form, dated now in `timeZone`. */
 export function emptyForm(timeZone: string, now = new Date()): FormValues {
-  return {
-    modality: '',
-    ...nowInZone(timeZone, now),
-    duration: '',
-    rpe: '',
-    avgHr: '',
-    maxHr: '',
-    exercises: [],
-    notes: '',
-    sleepQuality: '',
-    soreness: '',
-    fatigue: '',
-    stress: '',
-    glucose: '',
-    glucoseContext: '',
-  };
+  return { ...eachField(''), ...nowInZone(timeZone, now), exercises: [] };
 }
 
 /**
@@ -324,21 +321,8 @@ const draftSchema = z.object({
   savedAt: z.string(),
   editing: z.optional(z.object({ id: z.string(), rev: z.string() })),
   values: z.object({
-    modality: str,
-    date: str,
-    time: str,
-    duration: str,
-    rpe: str,
-    avgHr: str,
-    maxHr: str,
+    ...eachField(str),
     exercises: z.array(z.object({ name: str, sets: z.array(z.object({ reps: str, load: str, rir: str })) })),
-    notes: str,
-    sleepQuality: str,
-    soreness: str,
-    fatigue: str,
-    stress: str,
-    glucose: str,
-    glucoseContext: str,
   }),
 });
 

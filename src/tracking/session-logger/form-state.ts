@@ -22,55 +22,53 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
  * The values are checked before each render of the host (`parsed`), so messages follow typing.
  */
 export class FormStateController implements ReactiveController {
-  private readonly _host: Host;
-  private readonly _options: FormStateOptions;
-  private _values: FormValues;
+  readonly #host: Host;
+  readonly #options: FormStateOptions;
+  #values: FormValues;
   /** Fields (by id) whose message is shown: touched and left, or all of them after a submit. */
-  private _shownMessages: ReadonlySet<string> = new Set();
+  #shownMessages: ReadonlySet<string> = new Set();
   /** Whether the error summary is shown (after a submit with problems). */
-  private _showSummary = false;
-  private _openSections: ReadonlySet<SectionId> = new Set();
-  private _parsed: ParsedForm = { errors: {} };
+  #showSummary = false;
+  #openSections: ReadonlySet<SectionId> = new Set();
+  #parsed: ParsedForm = { errors: {} };
   /** Where focus goes after the next render. */
-  private _focusAfterUpdate: string | undefined;
+  #focusAfterUpdate: string | undefined;
 
   constructor(host: Host, values: FormValues, options: FormStateOptions) {
-    this._host = host;
-    this._values = values;
-    this._options = options;
+    this.#host = host;
+    this.#values = values;
+    this.#options = options;
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostUpdate(): void {
-    this._parsed = this._options.parse(this._values);
-    if (this._showSummary && Object.keys(this._parsed.errors).length === 0) this._showSummary = false;
+    this.#parsed = this.#options.parse(this.#values);
+    if (this.#showSummary && Object.keys(this.#parsed.errors).length === 0) this.#showSummary = false;
   }
 
   hostUpdated(): void {
-    const target = this._focusAfterUpdate;
+    const target = this.#focusAfterUpdate;
     if (target === undefined) return;
-    this._focusAfterUpdate = undefined;
-    focusField(this._host.renderRoot as ShadowRoot, target);
+    this.#focusAfterUpdate = undefined;
+    focusField(this.#host.renderRoot as ShadowRoot, target);
   }
 
   get values(): FormValues {
-    return this._values;
+    return this.#values;
   }
 
   /** The person's change (typing, a site setting `values`): kept as the draft. */
   change(values: FormValues): void {
-    this._values = values;
-    this._options.onChange(values);
-    this._host.requestUpdate();
+    this.#values = values;
+    this.#options.onChange(values);
+    this.#host.requestUpdate();
   }
 
   /** Fills the form afresh (an edit, a repeat): no messages yet, its sections open, focus on the first field. */
   load(values: FormValues): void {
     this.replace(values);
-    this._shownMessages = new Set();
-    this._showSummary = false;
+    this.#shownMessages = new Set();
+    this.#showSummary = false;
     this.openSectionsWithValues();
     this.focus('modality');
   }
@@ -78,94 +76,94 @@ export class FormStateController implements ReactiveController {
   /** Empties the form to `values` (a fresh empty form): messages, summary and sections too. */
   reset(values: FormValues): void {
     this.replace(values);
-    this._shownMessages = new Set();
-    this._showSummary = false;
-    this._openSections = new Set();
+    this.#shownMessages = new Set();
+    this.#showSummary = false;
+    this.#openSections = new Set();
   }
 
   /** Sets the values without counting it as the person's change (a restored draft, a new zone). */
   replace(values: FormValues): void {
-    this._values = values;
-    this._host.requestUpdate();
+    this.#values = values;
+    this.#host.requestUpdate();
   }
 
   /** Checks the values now, not at the last render (a change and a submit can come in one task), showing any problems. */
   check(): ParsedForm {
-    const parsed = this._options.parse(this._values);
+    const parsed = this.#options.parse(this.#values);
     const fields = Object.keys(parsed.errors);
-    this._showSummary = fields.length > 0 || !parsed.session;
-    if (this._showSummary) {
-      this._shownMessages = new Set([...this._shownMessages, ...fields]);
-      this._openSections = new Set([...this._openSections, ...fields.map(sectionOf).filter((s): s is SectionId => !!s)]);
+    this.#showSummary = fields.length > 0 || !parsed.session;
+    if (this.#showSummary) {
+      this.#shownMessages = new Set([...this.#shownMessages, ...fields]);
+      this.#openSections = new Set([...this.#openSections, ...fields.map(sectionOf).filter((s): s is SectionId => !!s)]);
       this.focus(fields[0]);
     }
-    this._host.requestUpdate();
+    this.#host.requestUpdate();
     return parsed;
   }
 
   openSectionsWithValues(): void {
-    this._openSections = new Set([...this._openSections, ...sectionsWithValues(this._values)]);
-    this._host.requestUpdate();
+    this.#openSections = new Set([...this.#openSections, ...sectionsWithValues(this.#values)]);
+    this.#host.requestUpdate();
   }
 
   /** Moves focus to the field (or element) with this id after the next render. */
   focus(id: string | undefined): void {
-    this._focusAfterUpdate = id;
+    this.#focusAfterUpdate = id;
   }
 
   /** The form's fields as the template shows them, and the handlers that change them. */
   fieldsView(optional: string) {
     return {
-      values: this._values,
-      errorOf: (id: string) => (this._shownMessages.has(id) ? this._parsed.errors[id] : undefined),
-      problems: this._showSummary ? Object.entries(this._parsed.errors) : [],
-      open: this._openSections,
+      values: this.#values,
+      errorOf: (id: string) => (this.#shownMessages.has(id) ? this.#parsed.errors[id] : undefined),
+      problems: this.#showSummary ? Object.entries(this.#parsed.errors) : [],
+      open: this.#openSections,
       optional,
       onToggle: (id: SectionId, open: boolean) => {
-        const sections = new Set(this._openSections);
+        const sections = new Set(this.#openSections);
         if (open) sections.add(id);
         else sections.delete(id);
-        this._openSections = sections;
-        this._host.requestUpdate();
+        this.#openSections = sections;
+        this.#host.requestUpdate();
       },
-      onInput: this._onInput,
-      onFocusOut: this._onFocusOut,
+      onInput: this.#onInput,
+      onFocusOut: this.#onFocusOut,
       onExercises: (change: (exercises: ExerciseValues[]) => void, focus?: string) => {
-        const values = structuredClone(this._values);
+        const values = structuredClone(this.#values);
         change(values.exercises);
         this.change(values);
         if (focus) this.focus(focus);
       },
-      onFocusField: (id: string) => focusField(this._host.renderRoot as ShadowRoot, id),
+      onFocusField: (id: string) => focusField(this.#host.renderRoot as ShadowRoot, id),
     } satisfies FieldsView & Record<string, unknown>;
   }
 
-  private readonly _onInput = (event: Event): void => {
+  readonly #onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const path = pathOf(target);
     if (!path) return;
     if (target instanceof HTMLInputElement && target.type === 'radio' && !target.checked) return;
-    const values = withValueAt(this._values, path, target.value);
+    const values = withValueAt(this.#values, path, target.value);
     if (!values) return;
     this.change(values);
     // A radio group has no "leaving" worth waiting for: choosing is done.
-    if (target.type === 'radio' || target.tagName === 'SELECT') this._showMessage(fieldId(path));
+    if (target.type === 'radio' || target.tagName === 'SELECT') this.#showMessage(fieldId(path));
   };
 
-  private readonly _onFocusOut = (event: FocusEvent): void => {
+  readonly #onFocusOut = (event: FocusEvent): void => {
     const target = event.target as HTMLInputElement;
     const path = target.dataset ? pathOf(target) : undefined;
     if (!path || target.type === 'radio') return;
     const id = fieldId(path);
     // Leaving an empty field untouched is not an error yet; submitting is.
-    if ((target.value ?? '').trim() === '' && !this._shownMessages.has(id) && id !== 'date' && id !== 'time') return;
-    this._showMessage(id);
+    if ((target.value ?? '').trim() === '' && !this.#shownMessages.has(id) && id !== 'date' && id !== 'time') return;
+    this.#showMessage(id);
   };
 
-  private _showMessage(id: string): void {
-    if (this._shownMessages.has(id)) return;
-    this._shownMessages = new Set([...this._shownMessages, id]);
-    this._host.requestUpdate();
+  #showMessage(id: string): void {
+    if (this.#shownMessages.has(id)) return;
+    this.#shownMessages = new Set([...this.#shownMessages, id]);
+    this.#host.requestUpdate();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { emit } from '../../base/events.js';
 import { SESSION_SCHEMA_VERSION, newGlucoseReading, newSession, type GlucoseReading, type TrainingSession } from '../model.js';
 import type { StorageError } from '../storage/errors.js';
@@ -57,101 +57,98 @@ const errorCode = (error: unknown): string => (error as Partial<StorageError> | 
  * theirs) or take theirs (loaded into the form). Any other failure is reported as a `put`
  * storage-error and shown, with the entry kept for a retry.
  */
-export class SaveController implements ReactiveController {
-  private readonly _host: Host;
-  private readonly _store: TrainingStoreController;
-  private readonly _options: SaveOptions;
-  private _status: SaveStatus = { kind: 'idle' };
-  private _conflict: SaveConflict | undefined;
-  private _editing: LiveSession | undefined;
-  private _attempt: Attempt | undefined;
+export class SaveController {
+  readonly #host: Host;
+  readonly #store: TrainingStoreController;
+  readonly #options: SaveOptions;
+  #status: SaveStatus = { kind: 'idle' };
+  #conflict: SaveConflict | undefined;
+  #editing: LiveSession | undefined;
+  #attempt: Attempt | undefined;
 
   constructor(host: Host, store: TrainingStoreController, options: SaveOptions) {
-    this._host = host;
-    this._store = store;
-    this._options = options;
-    host.addController(this);
+    this.#host = host;
+    this.#store = store;
+    this.#options = options;
   }
 
-  hostConnected(): void {}
-
   get status(): SaveStatus {
-    return this._status;
+    return this.#status;
   }
 
   /** The choice waiting for the person, if a save met a newer version. */
   get conflict(): SaveConflict | undefined {
-    return this._conflict;
+    return this.#conflict;
   }
 
   /** The stored session the form edits (its revision is what a save writes over); `undefined` for a new one. */
   get editing(): LiveSession | undefined {
-    return this._editing;
+    return this.#editing;
   }
   set editing(session: LiveSession | undefined) {
-    this._editing = session;
-    this._attempt = undefined;
-    this._host.requestUpdate();
+    this.#editing = session;
+    this.#attempt = undefined;
+    this.#host.requestUpdate();
   }
 
   /** The values changed: the next save is a new attempt, and an earlier result no longer shows. */
   changed(): void {
-    this._attempt = undefined;
-    if (this._status.kind !== 'saving') this._set({ kind: 'idle' });
+    this.#attempt = undefined;
+    if (this.#status.kind !== 'saving') this.#set({ kind: 'idle' });
   }
 
   /** Forgets the status too: the form was loaded afresh (an edit started). */
   clearStatus(): void {
-    this._set({ kind: 'idle' });
+    this.#set({ kind: 'idle' });
   }
 
   /** Writes a valid form's session (and reading); resolves when done (saved, vetoed or failed). */
   async save(parsed: Required<Pick<ParsedForm, 'session'>> & Pick<ParsedForm, 'glucose'>): Promise<void> {
-    const editing = this._editing;
-    if (!this._attempt) {
+    const editing = this.#editing;
+    if (!this.#attempt) {
       const now = new Date();
       const record: TrainingSession = editing
         ? { ...parsed.session, id: editing.id, schemaVersion: SESSION_SCHEMA_VERSION, createdAt: editing.record.createdAt, updatedAt: now.toISOString() }
         : newSession(parsed.session, now);
-      this._attempt = { key: crypto.randomUUID(), record, glucose: parsed.glucose ? newGlucoseReading(parsed.glucose, now) : undefined };
+      this.#attempt = { key: crypto.randomUUID(), record, glucose: parsed.glucose ? newGlucoseReading(parsed.glucose, now) : undefined };
     }
-    const attempt = this._attempt;
+    const attempt = this.#attempt;
     const detail: SessionSaveDetail = { record: attempt.record, glucose: attempt.glucose, editing: !!editing };
-    if (!emit(this._host, 'session-save', detail, { cancelable: true })) return this._set({ kind: 'vetoed' });
-    const api = this._store.api;
-    if (!api) return this._set({ kind: 'no-store' });
-    this._set({ kind: 'saving' });
+    if (!emit(this.#host, 'session-save', detail, { cancelable: true })) return this.#set({ kind: 'vetoed' });
+    const api = this.#store.api;
+    if (!api) return this.#set({ kind: 'no-store' });
+    this.#set({ kind: 'saving' });
     // Only an edit can meet a newer version of itself; for a new session a conflict is a plain failure.
     const onConflict = editing
       ? () => {
-          this._status = { kind: 'idle' };
-          this._options.onConflict();
+          this.#status = { kind: 'idle' };
+          this.#options.onConflict();
         }
       : undefined;
-    await this._write(api, detail, attempt.key, editing ? editing.rev : null, !editing, onConflict);
+    await this.#write(api, detail, attempt.key, editing ? editing.rev : null, !editing, onConflict);
   }
 
   /** "Keep mine": writes the form's version over the one stored now. */
   async keepMine(): Promise<void> {
-    const conflict = this._conflict;
-    const api = this._store.api;
+    const conflict = this.#conflict;
+    const api = this.#store.api;
     if (!conflict || !api) return;
     const current = conflict.current;
     const record = { ...conflict.mine, updatedAt: new Date().toISOString() };
-    this._conflict = undefined;
+    this.#conflict = undefined;
     this.editing = current && !current.deleted ? current : undefined;
     // A newer version again: the choice is offered again, with that one.
-    await this._write(api, { record, glucose: undefined }, crypto.randomUUID(), current?.rev ?? null, false, () => {});
+    await this.#write(api, { record, glucose: undefined }, crypto.randomUUID(), current?.rev ?? null, false, () => {});
   }
 
   /** "Take the other version": drops mine and hands theirs to the form. */
   takeTheirs(): void {
-    const current = this._conflict?.current;
-    this._conflict = undefined;
-    this._options.onTakeTheirs(current && !current.deleted ? current : undefined);
+    const current = this.#conflict?.current;
+    this.#conflict = undefined;
+    this.#options.onTakeTheirs(current && !current.deleted ? current : undefined);
   }
 
-  private async _write(
+  async #write(
     api: TrainingStoreApi,
     { record, glucose }: Pick<SessionSaveDetail, 'record' | 'glucose'>,
     key: string,
@@ -163,25 +160,25 @@ export class SaveController implements ReactiveController {
     try {
       const stored = await api.adapter.put('sessions', record, { expectedRev, idempotencyKey: key });
       const glucoseStored = glucose ? await api.adapter.put('glucose', glucose, { expectedRev: null, idempotencyKey: `${key}:glucose` }) : undefined;
-      this._attempt = undefined;
-      this._options.onSaved();
-      this._set({ kind: 'saved', glucose: !!glucoseStored });
-      if (!stored.deleted) emit(this._host, 'session-saved', { record: stored.record, stored, created });
-      if (glucoseStored && !glucoseStored.deleted) emit(this._host, 'glucose-saved', { reading: glucoseStored.record, stored: glucoseStored });
+      this.#attempt = undefined;
+      this.#options.onSaved();
+      this.#set({ kind: 'saved', glucose: !!glucoseStored });
+      if (!stored.deleted) emit(this.#host, 'session-saved', { record: stored.record, stored, created });
+      if (glucoseStored && !glucoseStored.deleted) emit(this.#host, 'glucose-saved', { reading: glucoseStored.record, stored: glucoseStored });
     } catch (error) {
       const code = errorCode(error);
       if (code === 'conflict' && onConflict) {
-        this._conflict = { mine: record, current: (error as { current?: StoredOf<'sessions'> }).current };
+        this.#conflict = { mine: record, current: (error as { current?: StoredOf<'sessions'> }).current };
         onConflict();
-        return this._host.requestUpdate();
+        return this.#host.requestUpdate();
       }
-      this._set({ kind: 'failed', code });
-      this._store.reportError(error, 'put');
+      this.#set({ kind: 'failed', code });
+      this.#store.reportError(error, 'put');
     }
   }
 
-  private _set(status: SaveStatus): void {
-    this._status = status;
-    this._host.requestUpdate();
+  #set(status: SaveStatus): void {
+    this.#status = status;
+    this.#host.requestUpdate();
   }
 }

@@ -26,6 +26,12 @@ export const UNDO_MS = 10_000;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** The session last removed, as it was and as its tombstone: what Undo writes back, over what. */
+interface Removed {
+  record: TrainingSession;
+  stored: StoredOf<'sessions'>;
+}
+
 const live = (items: readonly StoredOf<'sessions'>[]): LiveSession[] => items.filter((item): item is LiveSession => !item.deleted);
 
 /**
@@ -38,116 +44,98 @@ const live = (items: readonly StoredOf<'sessions'>[]): LiveSession[] => items.fi
  * paging and the removal.
  */
 export class SessionListController implements ReactiveController {
-  private readonly _host: Host;
-  private readonly _store: TrainingStoreController;
-  private readonly _options: SessionListOptions;
-  private readonly _query: StoreQueryController<SessionPage>;
-  private _undo: { record: TrainingSession; stored: StoredOf<'sessions'> } | undefined;
-  private _undoTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly _pending = new Set<Promise<unknown>>();
+  readonly #host: Host;
+  readonly #store: TrainingStoreController;
+  readonly #options: SessionListOptions;
+  readonly #query: StoreQueryController<SessionPage>;
+  #undo: Removed | undefined;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: Host, store: TrainingStoreController, options: SessionListOptions = {}) {
-    this._host = host;
-    this._store = store;
-    this._options = options;
-    this._query = new StoreQueryController<SessionPage>(host, store, {
+    this.#host = host;
+    this.#store = store;
+    this.#options = options;
+    this.#query = new StoreQueryController<SessionPage>(host, store, {
       // As many as are shown already, so a change never shortens a list the person paged through.
-      read: (adapter) => this._page(adapter, Math.max(PAGE, this.items.length)),
+      read: (adapter) => this.#page(adapter, Math.max(PAGE, this.items.length)),
       collections: ['sessions'],
     });
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
-    clearTimeout(this._undoTimer);
+    clearTimeout(this.#undoTimer);
   }
 
   /** The sessions shown, newest first: the last page read, kept over a failed read. */
   get items(): LiveSession[] {
-    return this._query.value?.items ?? [];
+    return this.#query.value?.items ?? [];
   }
 
   /** Whether there are older sessions to show. */
   get hasMore(): boolean {
-    return !!this._query.value?.nextCursor;
+    return !!this.#query.value?.nextCursor;
   }
 
   /** Whether Undo is offered (a session was removed less than 10 seconds ago). */
   get undoable(): boolean {
-    return !!this._undo;
+    return !!this.#undo;
   }
 
   /** Reads the next page and adds it below the sessions shown. */
   showMore(): Promise<void> {
-    const cursor = this._query.value?.nextCursor ?? undefined;
-    return this._query.run(async (adapter) => {
-      const page = await this._page(adapter, PAGE, cursor);
+    const cursor = this.#query.value?.nextCursor ?? undefined;
+    return this.#query.run(async (adapter) => {
+      const page = await this.#page(adapter, PAGE, cursor);
       return { items: [...this.items, ...page.items], nextCursor: page.nextCursor };
     });
   }
 
-  /** Removes `item` (a tombstone at its revision) and offers Undo. */
-  remove(item: LiveSession): Promise<void> {
-    return this._track(this._remove(item));
+  /** Resolves once no read is on its way: for the host's `updateComplete`. */
+  settled(): Promise<void> {
+    return this.#query.settled();
   }
 
-  /** Undo: writes the removed session back over its tombstone. */
-  restore(): Promise<void> {
-    return this._track(this._restore());
-  }
-
-  /** Resolves once no read, removal or restore is on its way: for the host's `updateComplete`. */
-  async settled(): Promise<void> {
-    await this._query.settled();
-    while (this._pending.size) await Promise.all([...this._pending]);
-  }
-
-  private async _page(adapter: StorageAdapter, limit: number, cursor?: string): Promise<SessionPage> {
+  async #page(adapter: StorageAdapter, limit: number, cursor?: string): Promise<SessionPage> {
     const page = await adapter.list('sessions', { order: 'desc', limit, ...(cursor ? { cursor } : {}) });
     return { items: live(page.items), nextCursor: page.nextCursor };
   }
 
-  private async _remove(item: LiveSession): Promise<void> {
-    const api = this._store.api;
+  /** Removes `item` (a tombstone at its revision) and offers Undo. */
+  async remove(item: LiveSession): Promise<void> {
+    const api = this.#store.api;
     if (!api) return;
     try {
       const stored = await api.adapter.remove('sessions', item.id, { expectedRev: item.rev, idempotencyKey: crypto.randomUUID() });
-      this._setUndo({ record: item.record, stored });
-      clearTimeout(this._undoTimer);
-      this._undoTimer = setTimeout(() => this._setUndo(undefined), UNDO_MS);
-      this._options.onRemoved?.(item);
-      emit(this._host, 'session-deleted', { id: item.id, record: item.record, stored });
+      this.#setUndo({ record: item.record, stored });
+      clearTimeout(this.#undoTimer);
+      this.#undoTimer = setTimeout(() => this.#setUndo(undefined), UNDO_MS);
+      this.#options.onRemoved?.(item);
+      emit(this.#host, 'session-deleted', { id: item.id, record: item.record, stored });
     } catch (error) {
-      this._store.reportError(error, 'remove');
+      this.#store.reportError(error, 'remove');
       // The list may be behind the store (the session changed or went elsewhere): read it again.
-      void this._query.refresh();
+      void this.#query.refresh();
     }
   }
 
-  private async _restore(): Promise<void> {
-    const undo = this._undo;
-    const api = this._store.api;
+  /** Undo: writes the removed session back over its tombstone. */
+  async restore(): Promise<void> {
+    const undo = this.#undo;
+    const api = this.#store.api;
     if (!undo || !api) return;
-    clearTimeout(this._undoTimer);
-    this._setUndo(undefined);
+    clearTimeout(this.#undoTimer);
+    this.#setUndo(undefined);
     try {
       const stored = await api.adapter.put('sessions', undo.record, { expectedRev: undo.stored.rev, idempotencyKey: crypto.randomUUID() });
-      if (!stored.deleted) emit(this._host, 'session-restored', { record: stored.record, stored });
+      if (!stored.deleted) emit(this.#host, 'session-restored', { record: stored.record, stored });
     } catch (error) {
-      this._store.reportError(error, 'put');
+      this.#store.reportError(error, 'put');
     }
   }
 
-  private _setUndo(undo: SessionListController['_undo']): void {
-    this._undo = undo;
-    this._host.requestUpdate();
-  }
-
-  private _track(task: Promise<void>): Promise<void> {
-    this._pending.add(task);
-    void task.finally(() => this._pending.delete(task));
-    return task;
+  #setUndo(undo: Removed | undefined): void {
+    this.#undo = undo;
+    this.#host.requestUpdate();
   }
 }

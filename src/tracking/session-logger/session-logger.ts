@@ -109,37 +109,37 @@ export class SessionLogger extends LitElement {
   /** The IANA time zone dates and times are typed in; the browser's by default. */
   declare timeZone: string | undefined;
 
-  private readonly _store = new TrainingStoreController(this, { onStoreChange: (api) => this._onStore(api) });
+  readonly #store = new TrainingStoreController(this, { onStoreChange: (api) => this.#onStore(api) });
   /** Changes waiting to sync, conflicts and refusals, for storage that syncs with a server. */
-  private readonly _sync = new SyncStatusController(this, this._store);
-  private readonly _locale = new LocaleController(this, sessionLoggerStrings);
-  private readonly _draft = new DraftController(this, this._store);
-  private readonly _list = new SessionListController(this, this._store, {
+  readonly #sync = new SyncStatusController(this, this.#store);
+  readonly #locale = new LocaleController(this, sessionLoggerStrings);
+  readonly #draft = new DraftController(this, this.#store);
+  readonly #list = new SessionListController(this, this.#store, {
     onRemoved: (item) => {
-      if (this._saver.editing?.id === item.id) this._resetForm();
-      this._form.focus('undo');
+      if (this.#saver.editing?.id === item.id) this.#resetForm();
+      this.#form.focus('undo');
     },
   });
-  private readonly _saver = new SaveController(this, this._store, {
-    onSaved: () => this._resetForm(),
-    onConflict: () => this._form.focus('conflict-title'),
-    onTakeTheirs: (current) => (current ? this._edit(current) : this._resetForm()),
+  readonly #saver = new SaveController(this, this.#store, {
+    onSaved: () => this.#resetForm(),
+    onConflict: () => this.#form.focus('conflict-title'),
+    onTakeTheirs: (current) => (current ? this.#edit(current) : this.#resetForm()),
   });
-  private readonly _data = new DataPanelController(this, this._store);
-  private readonly _form = new FormStateController(this, emptyForm(this._zone), {
+  readonly #data = new DataPanelController(this, this.#store);
+  readonly #form = new FormStateController(this, emptyForm(this.#zone), {
     parse: (values) => {
-      const l = this._locale;
-      return parseForm(values, l.strings, { timeZone: this._zone, weightUnit: l.weightUnit, glucoseUnit: l.glucoseUnit, lang: l.lang });
+      const l = this.#locale;
+      return parseForm(values, l.strings, { timeZone: this.#zone, weightUnit: l.weightUnit, glucoseUnit: l.glucoseUnit, lang: l.lang });
     },
     onChange: (values) => {
-      this._saver.changed();
-      this._draft.save(values, this._saver.editing);
+      this.#saver.changed();
+      this.#draft.save(values, this.#saver.editing);
     },
   });
   /** The store whose draft was looked for: each store's once. */
-  private _draftChecked: TrainingStoreApi | undefined;
+  #draftChecked: TrainingStoreApi | undefined;
   /** Work `updateComplete` waits for, besides the list's reads. */
-  private readonly _pending = new Set<Promise<unknown>>();
+  readonly #pending = new Set<Promise<unknown>>();
 
   /**
    * The form's values as typed (strings, a copy). Setting it fills the form (a site prefilling
@@ -147,44 +147,44 @@ export class SessionLogger extends LitElement {
    * @type {FormValues}
    */
   get values(): FormValues {
-    return structuredClone(this._form.values);
+    return structuredClone(this.#form.values);
   }
   set values(values: FormValues) {
-    this._form.change(structuredClone(values));
-    this._form.openSectionsWithValues();
+    this.#form.change(structuredClone(values));
+    this.#form.openSectionsWithValues();
   }
 
   /** Resolves once the element has rendered, its list has loaded and a save or an import is done. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (;;) {
-      await Promise.all([this._list.settled(), ...this._pending]);
-      if (!this._pending.size && !this.isUpdatePending) return result;
+      await Promise.all([this.#list.settled(), ...this.#pending]);
+      if (!this.#pending.size && !this.isUpdatePending) return result;
       result = await super.getUpdateComplete();
     }
   }
 
-  /** Keeps `updateComplete` waiting for `promise` (a save, an import, a draft's edit). */
-  private _track<T>(promise: Promise<T>): Promise<T> {
-    this._pending.add(promise);
-    void promise.finally(() => this._pending.delete(promise)).catch(() => undefined);
+  /** Keeps `updateComplete` waiting for `promise` (a save, a removal, an import, a draft's edit). */
+  #track<T>(promise: Promise<T>): Promise<T> {
+    this.#pending.add(promise);
+    void promise.finally(() => this.#pending.delete(promise)).catch(() => undefined);
     return promise;
   }
 
   /** The zone dates and times are read in: a session being edited keeps the zone it was logged in. */
-  private get _zone(): string {
-    return this._saver.editing?.record.timeZone || this._locale.zone;
+  get #zone(): string {
+    return this.#saver.editing?.record.timeZone || this.#locale.zone;
   }
 
-  private _onStore(api: TrainingStoreApi | undefined): void {
-    if (!api || this._draftChecked === api) return;
-    this._draftChecked = api;
-    if (hasInput(this._form.values)) return;
-    const draft = this._draft.restore();
+  #onStore(api: TrainingStoreApi | undefined): void {
+    if (!api || this.#draftChecked === api) return;
+    this.#draftChecked = api;
+    if (hasInput(this.#form.values)) return;
+    const draft = this.#draft.restore();
     if (!draft) return;
-    this._form.replace(draft.values);
-    void this._track(draft.editing.then((editing) => editing && (this._saver.editing = editing)));
-    this._form.openSectionsWithValues();
+    this.#form.replace(draft.values);
+    void this.#track(draft.editing.then((editing) => editing && (this.#saver.editing = editing)));
+    this.#form.openSectionsWithValues();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -192,27 +192,27 @@ export class SessionLogger extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A zone set after construction: date the empty form on its clocks.
-    if (changed.has('timeZone') && !this._saver.editing && !hasInput(this._form.values)) this._form.replace(emptyForm(this._zone));
+    if (changed.has('timeZone') && !this.#saver.editing && !hasInput(this.#form.values)) this.#form.replace(emptyForm(this.#zone));
   }
 
-  private _resetForm(): void {
+  #resetForm(): void {
     // Dated in the zone of the session just edited, as the form showed it.
-    this._form.reset(emptyForm(this._zone));
-    this._saver.editing = undefined;
-    this._draft.clear();
+    this.#form.reset(emptyForm(this.#zone));
+    this.#saver.editing = undefined;
+    this.#draft.clear();
   }
 
-  private _edit(item: LiveSession): void {
-    this._saver.editing = item;
-    this._saver.clearStatus();
-    this._form.load(sessionToValues(item.record, this._locale.weightUnit));
-    this._draft.save(this._form.values, item);
+  #edit(item: LiveSession): void {
+    this.#saver.editing = item;
+    this.#saver.clearStatus();
+    this.#form.load(sessionToValues(item.record, this.#locale.weightUnit));
+    this.#draft.save(this.#form.values, item);
   }
 
-  private _logAgain(item: LiveSession): void {
-    this._saver.editing = undefined;
-    this._form.change(logAgainValues(item.record, this._locale.weightUnit, this._locale.zone));
-    this._form.load(this._form.values);
+  #logAgain(item: LiveSession): void {
+    this.#saver.editing = undefined;
+    this.#form.change(logAgainValues(item.record, this.#locale.weightUnit, this.#locale.zone));
+    this.#form.load(this.#form.values);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -220,58 +220,58 @@ export class SessionLogger extends LitElement {
 
   /** Validates and saves what is in the form; resolves when done (saved, refused or failed). */
   async save(): Promise<void> {
-    await this._track(this._save());
+    await this.#track(this.#save());
   }
 
-  private async _save(): Promise<void> {
-    if (this._saver.status.kind === 'saving') return;
-    const { session, glucose } = this._form.check();
-    if (session) await this._saver.save({ session, glucose });
+  async #save(): Promise<void> {
+    if (this.#saver.status.kind === 'saving') return;
+    const { session, glucose } = this.#form.check();
+    if (session) await this.#saver.save({ session, glucose });
   }
 
   /** The store's data as a JSON export (every collection) or a sessions CSV, as the export buttons download it. */
   exportText(format: 'json' | 'csv'): Promise<string> {
-    return this._data.exportText(format);
+    return this.#data.exportText(format);
   }
 
   /** Imports a JSON export or a sessions CSV into the store; the report is shown and returned. */
   importFile(file: Blob): Promise<ImportReport | undefined> {
-    return this._track(this._data.importFile(file));
+    return this.#track(this.#data.importFile(file));
   }
 
   // -------------------------------------------------------------------------------------------
   // Rendering
 
   protected override render(): TemplateResult {
-    const { lang, strings: t } = this._locale;
-    const list = this._list;
+    const { lang, strings: t } = this.#locale;
+    const list = this.#list;
     return html`<div class="logger" part="base">
       ${renderForm({
-        ...this._form.fieldsView(t.optional),
+        ...this.#form.fieldsView(t.optional),
         t,
         lang,
-        weightUnit: this._locale.weightUnit,
-        glucoseUnit: this._locale.glucoseUnit,
-        editing: !!this._saver.editing,
-        draftRestored: this._draft.restored,
-        status: this._saver.status,
+        weightUnit: this.#locale.weightUnit,
+        glucoseUnit: this.#locale.glucoseUnit,
+        editing: !!this.#saver.editing,
+        draftRestored: this.#draft.restored,
+        status: this.#saver.status,
         onSubmit: (e) => {
           e.preventDefault();
-          void this._track(this._save());
+          void this.#track(this.#save());
         },
-        onReset: () => this._resetForm(),
+        onReset: () => this.#resetForm(),
         onDiscardDraft: () => {
-          this._resetForm();
-          this._form.focus('modality');
+          this.#resetForm();
+          this.#form.focus('modality');
         },
-        onRetry: () => void this._track(this._save()),
+        onRetry: () => void this.#track(this.#save()),
       })}
       ${renderConflict({
-        conflict: this._saver.conflict,
+        conflict: this.#saver.conflict,
         t,
         lang,
-        onKeepMine: () => void this._track(this._saver.keepMine()),
-        onTakeTheirs: () => this._saver.takeTheirs(),
+        onKeepMine: () => void this.#track(this.#saver.keepMine()),
+        onTakeTheirs: () => this.#saver.takeTheirs(),
       })}
       ${renderSessionList({
         t,
@@ -280,7 +280,7 @@ export class SessionLogger extends LitElement {
         hasMore: list.hasMore,
         undoable: list.undoable,
         sync: renderSyncStatus(
-          this._sync,
+          this.#sync,
           pickStrings(syncStrings, lang),
           (collection, id, record) => {
             const session = collection === 'sessions' ? ((record as TrainingSession | undefined) ?? list.items.find((item) => item.id === id)?.record) : undefined;
@@ -289,15 +289,15 @@ export class SessionLogger extends LitElement {
           (collection, record) => (collection === 'sessions' ? versionLine(record as TrainingSession, t, lang) : ''),
         ),
         onShowMore: () => void list.showMore(),
-        onUndo: () => void list.restore(),
-        onLogAgain: (item) => this._logAgain(item),
-        onEdit: (item) => this._edit(item),
-        onRemove: (item) => void list.remove(item),
+        onUndo: () => void this.#track(list.restore()),
+        onLogAgain: (item) => this.#logAgain(item),
+        onEdit: (item) => this.#edit(item),
+        onRemove: (item) => void this.#track(list.remove(item)),
       })}
       ${renderDataPanel({
         t,
-        result: this._data.result,
-        onExport: (format) => void this._data.download(format),
+        result: this.#data.result,
+        onExport: (format) => void this.#data.download(format),
         onFile: async (event) => {
           const input = event.target as HTMLInputElement;
           const file = input.files?.[0];

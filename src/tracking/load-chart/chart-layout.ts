@@ -6,7 +6,6 @@
  * otherwise be thousands of SVG elements, and building, styling and laying them out was most of
  * the first render's cost.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { utcTicks } from 'd3-time';
 import { line } from 'd3-shape';
 import { max, min } from 'd3-array';
@@ -14,6 +13,7 @@ import { addDays } from '../metrics/calendar.js';
 import { MODALITIES, type Modality } from '../model.js';
 import { fromMgdl, type GlucoseUnit } from '../units.js';
 import { BANDS, type Band, type ChartDay, type ChartModel, type ChartPanel } from './chart-model.js';
+import { linearScale, type LinearScale } from './linear-scale.js';
 
 export const MARGIN = { left: 44, right: 12, rightWithGlucose: 48, top: 10 } as const;
 /** Panel heights and the gap above each panel after the first, which holds its title. */
@@ -28,7 +28,7 @@ export interface Panel {
   kind: PanelKind;
   top: number;
   bottom: number;
-  y: ScaleLinear<number, number>;
+  y: LinearScale;
   ticks: number[];
 }
 
@@ -54,7 +54,7 @@ export interface ChartLayout {
   monotony?: string;
   strain?: string;
   fitness?: { ctl: string; atl: string; tsb: string; zero: number };
-  glucose?: { y: ScaleLinear<number, number>; ticks: number[]; dots: string; unit: GlucoseUnit };
+  glucose?: { y: LinearScale; ticks: number[]; dots: string; unit: GlucoseUnit };
 }
 
 export interface LayoutOptions {
@@ -120,8 +120,7 @@ export function chartLayout(model: ChartModel, { width: available, panels, gluco
   const axisTop = top;
   const height = axisTop + HEIGHT.axis;
   const scale = (span: { top: number; bottom: number }, domain: [number, number], nice = true) => {
-    const y = scaleLinear().domain(domain).range([span.bottom, span.top]);
-    return nice ? y.nice(4) : y;
+    return linearScale(domain, [span.bottom, span.top], nice ? 4 : undefined);
   };
 
   const out: Panel[] = [];
@@ -186,10 +185,7 @@ export function chartLayout(model: ChartModel, { width: available, panels, gluco
     const values = days.flatMap((d) => d.glucose.map((mgdl) => fromMgdl(mgdl, glucoseUnit)));
     const low = Math.min(...values);
     const high = Math.max(...values);
-    const y = scaleLinear()
-      .domain(low === high ? [low - 1, high + 1] : [low, high])
-      .range([load.bottom - 6, load.top + 6])
-      .nice(4);
+    const y = linearScale(low === high ? [low - 1, high + 1] : [low, high], [load.bottom - 6, load.top + 6], 4);
     const radius = 3;
     const dots: string[] = [];
     days.forEach((day, i) => {
@@ -207,8 +203,8 @@ export function chartLayout(model: ChartModel, { width: available, panels, gluco
   if (days.length) {
     const start = new Date(`${days[0]!.date}T00:00:00Z`);
     const end = new Date(`${addDays(days[days.length - 1]!.date, 1)}T00:00:00Z`);
-    const x = scaleLinear().domain([start.getTime(), end.getTime()]).range([left, right]);
-    layout.xTicks = utcTicks(start, end, Math.max(2, Math.floor((right - left) / 90))).map((date) => ({ date, x: x(date) }));
+    const x = linearScale([start.getTime(), end.getTime()], [left, right]);
+    layout.xTicks = utcTicks(start, end, Math.max(2, Math.floor((right - left) / 90))).map((date) => ({ date, x: x(date.getTime()) }));
   }
   return layout;
 }

@@ -196,9 +196,10 @@ export class SessionLogger extends LitElement {
   }
 
   #resetForm(): void {
-    // Dated in the zone of the session just edited, as the form showed it.
-    this.#form.reset(emptyForm(this.#zone));
+    // The edit ends first: the fresh form is a new session, dated now on this page's clocks, not
+    // in the zone of the session just edited (the form is read in the page's zone from here on).
     this.#saver.editing = undefined;
+    this.#form.reset(emptyForm(this.#zone));
     this.#draft.clear();
   }
 

@@ -69,6 +69,24 @@ describe('<session-logger>: recent sessions', () => {
     expect(saved.map((d) => d.created)).to.deep.equal([false]);
   });
 
+  it('after editing a session logged in another zone, the fresh form starts at now on this page\'s clocks', async () => {
+    const { logger, adapter } = await setup();
+    // Logged in Tokyo, 7 to 8 hours ahead of this page's Paris.
+    const record = session(5, { timeZone: 'Asia/Tokyo' });
+    await seed(adapter, [record]);
+    await untilRows(logger, 1);
+    rowButton(logger, record.id, 'edit').click();
+    await logger.updateComplete;
+    expect(q<HTMLInputElement>(logger, '#time')!.value).to.equal('02:00');
+    const parisNow = () =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+    const before = parisNow();
+    [...logger.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Cancel editing')!.click();
+    await logger.updateComplete;
+    expect(text(logger, 'button[type="submit"]')).to.equal('Save session');
+    expect([before, parisNow()]).to.include(q<HTMLInputElement>(logger, '#time')!.value);
+  });
+
   it('keeps an unfinished edit as a draft: after a reload, saving still changes that session', async () => {
     const namespace = ns();
     const template = () => html`<training-store storage="local" namespace=${namespace}>

@@ -30,12 +30,12 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
  * `closest('[lang]')` costs little beside a render.
  */
 export class LocaleController<S> implements ReactiveController {
-  private readonly _host: LocaleHost;
-  private readonly _table: StringTable<S>;
+  readonly #host: LocaleHost;
+  readonly #table: StringTable<S>;
 
   constructor(host: LocaleHost, strings: StringTable<S>) {
-    this._host = host;
-    this._table = strings;
+    this.#host = host;
+    this.#table = strings;
     host.addController(this);
   }
 
@@ -43,12 +43,12 @@ export class LocaleController<S> implements ReactiveController {
 
   /** The language in effect (a BCP 47 tag). */
   get lang(): string {
-    return languageOf(this._host);
+    return languageOf(this.#host);
   }
 
   /** The strings for the language in effect. */
   get strings(): S {
-    return pickStrings(this._table, this.lang);
+    return pickStrings(this.#table, this.lang);
   }
 
   /** The language's region (`US`, `GB`…), if it names one or implies one. */
@@ -58,24 +58,24 @@ export class LocaleController<S> implements ReactiveController {
 
   /** The IANA zone days and times are read in. */
   get zone(): string {
-    return this._host.timeZone || browserTimeZone();
+    return this.#host.timeZone || browserTimeZone();
   }
 
   /** Today, `YYYY-MM-DD`, in the zone (or the host's `date`). */
   get today(): string {
-    return todayIn(this.zone, this._host.date);
+    return todayIn(this.zone, this.#host.date);
   }
 
   /** The unit weights are typed and shown in. */
   get weightUnit(): WeightUnit {
-    const units = this._host.units;
+    const units = this.#host.units;
     if (units) return units === 'imperial' ? 'lb' : 'kg';
     return defaultWeightUnit(this.region);
   }
 
   /** The unit glucose is typed and shown in. */
   get glucoseUnit(): GlucoseUnit {
-    const unit = this._host.glucoseUnit;
+    const unit = this.#host.glucoseUnit;
     if (unit === 'mg/dL' || unit === 'mmol/L') return unit;
     return defaultGlucoseUnit(this.region);
   }

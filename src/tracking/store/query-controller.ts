@@ -38,41 +38,41 @@ export interface StoreQueryOptions<T> {
  * The host is updated whenever the state changes.
  */
 export class StoreQueryController<T> implements ReactiveController {
-  private readonly _host: ReactiveControllerHost;
-  private readonly _store: TrainingStoreController;
-  private readonly _options: StoreQueryOptions<T>;
-  private _state: QueryState<T> = { kind: 'loading' };
-  private _value: T | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #store: TrainingStoreController;
+  readonly #options: StoreQueryOptions<T>;
+  #state: QueryState<T> = { kind: 'loading' };
+  #value: T | undefined;
   /** Counts reads: only the newest may settle the state. */
-  private _run = 0;
-  private readonly _pending = new Set<Promise<void>>();
+  #run = 0;
+  readonly #pending = new Set<Promise<void>>();
 
   constructor(host: ReactiveControllerHost, store: TrainingStoreController, options: StoreQueryOptions<T>) {
-    this._host = host;
-    this._store = store;
-    this._options = options;
+    this.#host = host;
+    this.#store = store;
+    this.#options = options;
     host.addController(this);
     store.observeStore(() => void this.refresh());
     store.onChange((change) => {
-      const collections = this._options.collections;
-      if (!collections || collections.includes(change.collection)) void this._read(this._options.read, change);
+      const collections = this.#options.collections;
+      if (!collections || collections.includes(change.collection)) void this.#read(this.#options.read, change);
     });
   }
 
   hostConnected(): void {}
 
   get state(): QueryState<T> {
-    return this._state;
+    return this.#state;
   }
 
   /** The value of the last read that succeeded from the store in use, if any. */
   get value(): T | undefined {
-    return this._value;
+    return this.#value;
   }
 
   /** Reads again now: the host's settings (a date, a range) changed what it reads. */
   refresh(): Promise<void> {
-    return this._read(this._options.read, undefined);
+    return this.#read(this.#options.read, undefined);
   }
 
   /**
@@ -80,44 +80,44 @@ export class StoreQueryController<T> implements ReactiveController {
    * store, is dropped when overtaken, and its result becomes the value.
    */
   run(read: (adapter: StorageAdapter, context: QueryContext<T>) => Promise<T>): Promise<void> {
-    return this._read(read, undefined);
+    return this.#read(read, undefined);
   }
 
   /** Resolves once no read is on its way: for a host's `updateComplete`. */
   async settled(): Promise<void> {
-    while (this._pending.size) await Promise.all([...this._pending]);
+    while (this.#pending.size) await Promise.all([...this.#pending]);
   }
 
-  private _read(read: StoreQueryOptions<T>['read'], change: StorageChange | undefined): Promise<void> {
-    const api = this._store.api;
-    const run = ++this._run;
+  #read(read: StoreQueryOptions<T>['read'], change: StorageChange | undefined): Promise<void> {
+    const api = this.#store.api;
+    const run = ++this.#run;
     if (!api) {
-      this._set({ kind: 'loading' }, undefined);
+      this.#set({ kind: 'loading' }, undefined);
       return Promise.resolve();
     }
-    const previous = this._state.kind === 'ready' ? this._state.value : undefined;
+    const previous = this.#state.kind === 'ready' ? this.#state.value : undefined;
     // Overtaken by a newer read, or by a switch of store: its answer is dropped.
-    const stale = () => run !== this._run || this._store.api !== api;
+    const stale = () => run !== this.#run || this.#store.api !== api;
     const task = api.ready
       .then(() => read(api.adapter, { previous, change }))
       .then(
         (value) => {
-          if (!stale()) this._set({ kind: 'ready', value }, value);
+          if (!stale()) this.#set({ kind: 'ready', value }, value);
         },
         (error: unknown) => {
           if (stale()) return;
-          this._set({ kind: 'unavailable' }, this._value);
-          this._store.reportError(error, 'list');
+          this.#set({ kind: 'unavailable' }, this.#value);
+          this.#store.reportError(error, 'list');
         },
       )
-      .finally(() => this._pending.delete(task));
-    this._pending.add(task);
+      .finally(() => this.#pending.delete(task));
+    this.#pending.add(task);
     return task;
   }
 
-  private _set(state: QueryState<T>, value: T | undefined): void {
-    this._state = state;
-    this._value = value;
-    this._host.requestUpdate();
+  #set(state: QueryState<T>, value: T | undefined): void {
+    this.#state = state;
+    this.#value = value;
+    this.#host.requestUpdate();
   }
 }

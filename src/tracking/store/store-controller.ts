@@ -56,36 +56,36 @@ const STORE_TAG = 'training-store';
  * store's changes across switches, and everything is let go when the host leaves the page.
  */
 export class TrainingStoreController implements ReactiveController {
-  private readonly _host: Host;
-  private readonly _consumer: ContextConsumer<typeof trainingStoreContext, Host>;
-  private readonly _listeners = new Set<(change: StorageChange) => void>();
-  private readonly _storeListeners = new Set<(api: TrainingStoreApi | undefined) => void>();
+  readonly #host: Host;
+  readonly #consumer: ContextConsumer<typeof trainingStoreContext, Host>;
+  readonly #listeners = new Set<(change: StorageChange) => void>();
+  readonly #storeListeners = new Set<(api: TrainingStoreApi | undefined) => void>();
   /** Whether a store around the host answered the context request (its value may be undefined). */
-  private _contextAnswered = false;
-  private _contextApi: TrainingStoreApi | undefined;
-  private _connected = false;
-  private _api: TrainingStoreApi | undefined;
-  private _source: StoreSource = 'none';
-  private _linked: { element: StoreElement; api: TrainingStoreApi | undefined; stop: () => void } | undefined;
-  private _attributeObserver: MutationObserver | undefined;
-  private _documentObserver: MutationObserver | undefined;
-  private _unsubscribe: (() => void) | undefined;
+  #contextAnswered = false;
+  #contextApi: TrainingStoreApi | undefined;
+  #connected = false;
+  #api: TrainingStoreApi | undefined;
+  #source: StoreSource = 'none';
+  #linked: { element: StoreElement; api: TrainingStoreApi | undefined; stop: () => void } | undefined;
+  #attributeObserver: MutationObserver | undefined;
+  #documentObserver: MutationObserver | undefined;
+  #unsubscribe: (() => void) | undefined;
   /** Tags of named elements whose definition this controller waits for. */
-  private readonly _awaitingDefinition = new Set<string>();
+  readonly #awaitingDefinition = new Set<string>();
   /** Page-default stores whose failure to open this host has reported already. */
-  private readonly _reportedOpen = new WeakSet<TrainingStoreApi>();
+  readonly #reportedOpen = new WeakSet<TrainingStoreApi>();
 
   constructor(host: Host, options: TrainingStoreControllerOptions = {}) {
-    this._host = host;
-    if (options.onStoreChange) this._storeListeners.add(options.onStoreChange);
+    this.#host = host;
+    if (options.onStoreChange) this.#storeListeners.add(options.onStoreChange);
     // Added before this controller, so its request is answered before hostConnected below runs.
-    this._consumer = new ContextConsumer(host, {
+    this.#consumer = new ContextConsumer(host, {
       context: trainingStoreContext,
       subscribe: true,
       callback: (api) => {
-        this._contextAnswered = true;
-        this._contextApi = api;
-        if (this._connected) this._resolve();
+        this.#contextAnswered = true;
+        this.#contextApi = api;
+        if (this.#connected) this.#resolve();
       },
     });
     host.addController(this);
@@ -93,17 +93,17 @@ export class TrainingStoreController implements ReactiveController {
 
   /** The store in use: its adapter, readiness and error reporting. `undefined` while there is none. */
   get api(): TrainingStoreApi | undefined {
-    return this._api;
+    return this.#api;
   }
 
   /** The adapter of the store in use, for short. */
   get adapter(): StorageAdapter | undefined {
-    return this._api?.adapter;
+    return this.#api?.adapter;
   }
 
   /** Where the store in use came from. */
   get source(): StoreSource {
-    return this._source;
+    return this.#source;
   }
 
   /**
@@ -112,11 +112,11 @@ export class TrainingStoreController implements ReactiveController {
    * the page, and for good when the returned function is called.
    */
   onChange(callback: (change: StorageChange) => void): () => void {
-    this._listeners.add(callback);
-    this._wire();
+    this.#listeners.add(callback);
+    this.#wire();
     return () => {
-      this._listeners.delete(callback);
-      if (this._listeners.size === 0) this._unwire();
+      this.#listeners.delete(callback);
+      if (this.#listeners.size === 0) this.#unwire();
     };
   }
 
@@ -126,8 +126,8 @@ export class TrainingStoreController implements ReactiveController {
    * called. A controller of the host's (a query, say) reads its data again then.
    */
   observeStore(callback: (api: TrainingStoreApi | undefined) => void): () => void {
-    this._storeListeners.add(callback);
-    return () => this._storeListeners.delete(callback);
+    this.#storeListeners.add(callback);
+    return () => this.#storeListeners.delete(callback);
   }
 
   /**
@@ -135,157 +135,157 @@ export class TrainingStoreController implements ReactiveController {
    * page-default store, the host does.
    */
   reportError(error: unknown, operation: StorageOperation): void {
-    if (this._api) this._api.reportError(error, operation, this._host);
-    else fireStorageError(this._host, error, operation);
+    if (this.#api) this.#api.reportError(error, operation, this.#host);
+    else fireStorageError(this.#host, error, operation);
   }
 
   hostConnected(): void {
-    this._connected = true;
-    this._attributeObserver ??= new MutationObserver(() => this._resolve());
-    this._attributeObserver.observe(this._host, { attributes: true, attributeFilter: ['store'] });
-    this._resolve();
+    this.#connected = true;
+    this.#attributeObserver ??= new MutationObserver(() => this.#resolve());
+    this.#attributeObserver.observe(this.#host, { attributes: true, attributeFilter: ['store'] });
+    this.#resolve();
   }
 
   hostDisconnected(): void {
-    this._connected = false;
-    this._attributeObserver?.disconnect();
-    this._stopWatchingProviders();
-    this._stopWatchingDocument();
-    this._unlink();
+    this.#connected = false;
+    this.#attributeObserver?.disconnect();
+    this.#stopWatchingProviders();
+    this.#stopWatchingDocument();
+    this.#unlink();
     // The context consumer unsubscribes itself; it asks again on the next connect.
-    this._contextAnswered = false;
-    this._contextApi = undefined;
-    this._use(undefined, 'none');
+    this.#contextAnswered = false;
+    this.#contextApi = undefined;
+    this.#use(undefined, 'none');
   }
 
   /** Works out which store to use now, and switches to it. */
-  private _resolve(): void {
-    if (!this._connected) return;
-    const id = this._host.getAttribute('store');
+  #resolve(): void {
+    if (!this.#connected) return;
+    const id = this.#host.getAttribute('store');
     if (id) {
-      this._stopWatchingProviders();
+      this.#stopWatchingProviders();
       // Keep looking: the named store may appear, be replaced, or its id move to another store.
-      this._watchDocument();
-      this._link(id);
+      this.#watchDocument();
+      this.#link(id);
       return;
     }
-    this._stopWatchingDocument();
-    this._unlink();
-    if (this._contextAnswered) {
-      this._stopWatchingProviders();
-      this._use(this._contextApi, this._contextApi ? 'context' : 'none');
+    this.#stopWatchingDocument();
+    this.#unlink();
+    if (this.#contextAnswered) {
+      this.#stopWatchingProviders();
+      this.#use(this.#contextApi, this.#contextApi ? 'context' : 'none');
       return;
     }
     // No store answered. One defined later announces itself with `context-provider`: ask again then.
-    this._host.ownerDocument.addEventListener('context-provider', this._onProvider);
-    if (this._undefinedStoreAround()) this._use(undefined, 'none');
-    else this._use(pageDefaultStore(), 'page-default');
+    this.#host.ownerDocument.addEventListener('context-provider', this.#onProvider);
+    if (this.#undefinedStoreAround()) this.#use(undefined, 'none');
+    else this.#use(pageDefaultStore(), 'page-default');
   }
 
-  private _link(id: string): void {
-    const root = this._host.getRootNode();
+  #link(id: string): void {
+    const root = this.#host.getRootNode();
     const element =
-      (root instanceof ShadowRoot ? root.getElementById(id) : null) ?? this._host.ownerDocument.getElementById(id);
-    if (this._linked && this._linked.element === element) return;
-    this._unlink();
+      (root instanceof ShadowRoot ? root.getElementById(id) : null) ?? this.#host.ownerDocument.getElementById(id);
+    if (this.#linked && this.#linked.element === element) return;
+    this.#unlink();
     if (!isStoreElement(element)) {
       // Not there yet, or there but not yet defined: the document observer or its definition brings it.
       const name = element?.localName;
-      if (name?.includes('-') && !this._awaitingDefinition.has(name)) {
-        this._awaitingDefinition.add(name);
+      if (name?.includes('-') && !this.#awaitingDefinition.has(name)) {
+        this.#awaitingDefinition.add(name);
         customElements.whenDefined(name).then(
           () => {
-            this._awaitingDefinition.delete(name);
-            this._resolve();
+            this.#awaitingDefinition.delete(name);
+            this.#resolve();
           },
           () => undefined,
         );
       }
-      this._use(undefined, 'none');
+      this.#use(undefined, 'none');
       return;
     }
     const linked = { element, api: undefined as TrainingStoreApi | undefined, stop: () => {} };
-    this._linked = linked;
+    this.#linked = linked;
     linked.stop = element.observeApi((api) => {
       linked.api = api;
-      if (this._linked === linked) this._use(api, api ? 'linked' : 'none');
+      if (this.#linked === linked) this.#use(api, api ? 'linked' : 'none');
     });
   }
 
-  private _unlink(): void {
-    this._linked?.stop();
-    this._linked = undefined;
+  #unlink(): void {
+    this.#linked?.stop();
+    this.#linked = undefined;
   }
 
   /** Whether a `<training-store>` around the host is waiting for its definition. */
-  private _undefinedStoreAround(): boolean {
+  #undefinedStoreAround(): boolean {
     if (customElements.get(STORE_TAG)) return false;
-    for (let node: Node | null = this._host; node; ) {
-      if (node instanceof Element && node !== this._host && node.localName === STORE_TAG) return true;
+    for (let node: Node | null = this.#host; node; ) {
+      if (node instanceof Element && node !== this.#host && node.localName === STORE_TAG) return true;
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
     return false;
   }
 
-  private readonly _onProvider = (event: Event): void => {
+  readonly #onProvider = (event: Event): void => {
     if ((event as Event & { context?: unknown }).context !== trainingStoreContext) return;
     // Asks the context again; a store around the host answers through the consumer's callback.
-    this._consumer.hostConnected();
-    if (!this._contextAnswered) this._resolve();
+    this.#consumer.hostConnected();
+    if (!this.#contextAnswered) this.#resolve();
   };
 
-  private _stopWatchingProviders(): void {
-    this._host.ownerDocument.removeEventListener('context-provider', this._onProvider);
+  #stopWatchingProviders(): void {
+    this.#host.ownerDocument.removeEventListener('context-provider', this.#onProvider);
   }
 
   /** Watches the document (and the host's shadow root, if it is in one) for the named store. */
-  private _watchDocument(): void {
-    if (this._documentObserver) return;
-    this._documentObserver = new MutationObserver(() => this._resolve());
+  #watchDocument(): void {
+    if (this.#documentObserver) return;
+    this.#documentObserver = new MutationObserver(() => this.#resolve());
     const options = { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] };
-    this._documentObserver.observe(this._host.ownerDocument, options);
-    const root = this._host.getRootNode();
-    if (root instanceof ShadowRoot) this._documentObserver.observe(root, options);
+    this.#documentObserver.observe(this.#host.ownerDocument, options);
+    const root = this.#host.getRootNode();
+    if (root instanceof ShadowRoot) this.#documentObserver.observe(root, options);
   }
 
-  private _stopWatchingDocument(): void {
-    this._documentObserver?.disconnect();
-    this._documentObserver = undefined;
+  #stopWatchingDocument(): void {
+    this.#documentObserver?.disconnect();
+    this.#documentObserver = undefined;
   }
 
   /** Switches to `api` (or to none), re-wires listeners, and tells the host. */
-  private _use(api: TrainingStoreApi | undefined, source: StoreSource): void {
-    this._source = source;
-    if (api === this._api) return;
-    this._unwire();
-    this._api = api;
-    if (api && !api.store && !this._reportedOpen.has(api)) {
+  #use(api: TrainingStoreApi | undefined, source: StoreSource): void {
+    this.#source = source;
+    if (api === this.#api) return;
+    this.#unwire();
+    this.#api = api;
+    if (api && !api.store && !this.#reportedOpen.has(api)) {
       // The page default has no element to fire from: the host reports its failure to open.
       api.ready.catch((error: unknown) => {
-        if (this._api !== api || this._reportedOpen.has(api)) return;
-        this._reportedOpen.add(api);
-        api.reportError(error, 'open', this._host);
+        if (this.#api !== api || this.#reportedOpen.has(api)) return;
+        this.#reportedOpen.add(api);
+        api.reportError(error, 'open', this.#host);
       });
     }
-    this._wire();
-    for (const listener of [...this._storeListeners]) listener(api);
-    this._host.requestUpdate();
+    this.#wire();
+    for (const listener of [...this.#storeListeners]) listener(api);
+    this.#host.requestUpdate();
   }
 
-  private _wire(): void {
-    if (this._unsubscribe || !this._api || !this._connected || this._listeners.size === 0) return;
-    const api = this._api;
+  #wire(): void {
+    if (this.#unsubscribe || !this.#api || !this.#connected || this.#listeners.size === 0) return;
+    const api = this.#api;
     try {
-      this._unsubscribe = api.adapter.subscribe((change) => {
-        for (const listener of [...this._listeners]) listener(change);
+      this.#unsubscribe = api.adapter.subscribe((change) => {
+        for (const listener of [...this.#listeners]) listener(change);
       });
     } catch (error) {
-      api.reportError(error, 'subscribe', this._host);
+      api.reportError(error, 'subscribe', this.#host);
     }
   }
 
-  private _unwire(): void {
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
+  #unwire(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }

@@ -113,18 +113,18 @@ export class TrainingStore extends LitElement {
    */
   declare adapter: StorageAdapter | undefined;
 
-  private readonly _provider = new ContextProvider(this, { context: trainingStoreContext });
-  private readonly _apiObservers = new Set<(api: TrainingStoreApi | undefined) => void>();
+  readonly #provider = new ContextProvider(this, { context: trainingStoreContext });
+  readonly #apiObservers = new Set<(api: TrainingStoreApi | undefined) => void>();
   /** What the current adapter was made from: the site's adapter, or `kind:namespace`. */
-  private _source: StorageAdapter | string | undefined;
-  private _api: TrainingStoreApi | undefined;
-  private _owned = false;
-  private _unsubscribe: (() => void) | undefined;
-  private _usage: UsageEstimate | undefined;
-  private _usageTimer: ReturnType<typeof setTimeout> | undefined;
-  private _unsubscribeSync: (() => void) | undefined;
-  private _persisted: boolean | undefined;
-  private _persisting: Promise<boolean> | undefined;
+  #source: StorageAdapter | string | undefined;
+  #api: TrainingStoreApi | undefined;
+  #owned = false;
+  #unsubscribe: (() => void) | undefined;
+  #usage: UsageEstimate | undefined;
+  #usageTimer: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribeSync: (() => void) | undefined;
+  #persisted: boolean | undefined;
+  #persisting: Promise<boolean> | undefined;
 
   constructor() {
     super();
@@ -135,7 +135,7 @@ export class TrainingStore extends LitElement {
 
   /** What tracking elements get: the adapter in effect, its readiness, error reporting. `undefined` while the store is not on the page or cannot make its adapter. */
   get api(): TrainingStoreApi | undefined {
-    return this._api;
+    return this.#api;
   }
 
   /**
@@ -144,17 +144,17 @@ export class TrainingStore extends LitElement {
    * first estimate.
    */
   get usage(): UsageEstimate | undefined {
-    return this._usage;
+    return this.#usage;
   }
 
   /** The browser's answer to the last persistence request: `undefined` until one was made. */
   get persisted(): boolean | undefined {
-    return this._persisted;
+    return this.#persisted;
   }
 
   override connectedCallback(): void {
     // Provide before the context provider announces itself, so consumers never see a gap.
-    this._sync();
+    this.#sync();
     super.connectedCallback();
     if (this.persist) void this.requestPersistence();
   }
@@ -163,13 +163,13 @@ export class TrainingStore extends LitElement {
     super.disconnectedCallback();
     // A move (removed and inserted again at once) keeps the adapter; a removal closes it.
     queueMicrotask(() => {
-      if (!this.isConnected) this._release(true);
+      if (!this.isConnected) this.#release(true);
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
-    if (changed.has('storage') || changed.has('namespace') || changed.has('adapter')) this._sync();
+    if (changed.has('storage') || changed.has('namespace') || changed.has('adapter')) this.#sync();
     if (changed.has('persist') && this.persist) void this.requestPersistence();
   }
 
@@ -183,9 +183,9 @@ export class TrainingStore extends LitElement {
    * with `store="<id>"` follows it. Returns a function that stops the calls.
    */
   observeApi(callback: (api: TrainingStoreApi | undefined) => void): () => void {
-    this._apiObservers.add(callback);
-    callback(this._api);
-    return () => this._apiObservers.delete(callback);
+    this.#apiObservers.add(callback);
+    callback(this.#api);
+    return () => this.#apiObservers.delete(callback);
   }
 
   /**
@@ -193,9 +193,9 @@ export class TrainingStore extends LitElement {
    * estimate, or `undefined` when there is no adapter or it failed (a failure fires `storage-error`).
    */
   async refreshUsage(): Promise<UsageEstimate | undefined> {
-    clearTimeout(this._usageTimer);
-    this._usageTimer = undefined;
-    const api = this._api;
+    clearTimeout(this.#usageTimer);
+    this.#usageTimer = undefined;
+    const api = this.#api;
     if (!api) return undefined;
     try {
       await api.ready;
@@ -204,10 +204,10 @@ export class TrainingStore extends LitElement {
     }
     try {
       const usage = await api.adapter.estimate();
-      if (this._api === api) this._usage = usage;
+      if (this.#api === api) this.#usage = usage;
       return usage;
     } catch (error) {
-      if (this._api === api) fireStorageError(this, error, 'estimate');
+      if (this.#api === api) fireStorageError(this, error, 'estimate');
       return undefined;
     }
   }
@@ -219,37 +219,37 @@ export class TrainingStore extends LitElement {
    * way is shared, not repeated.
    */
   requestPersistence(): Promise<boolean> {
-    if (!this._persisting) {
+    if (!this.#persisting) {
       const run = this._askPersistence();
-      this._persisting = run;
+      this.#persisting = run;
       void run.finally(() => {
-        if (this._persisting === run) this._persisting = undefined;
+        if (this.#persisting === run) this.#persisting = undefined;
       });
     }
-    return this._persisting;
+    return this.#persisting;
   }
 
   private async _askPersistence(): Promise<boolean> {
     try {
       const storage = globalThis.navigator?.storage;
       const granted = typeof storage?.persist === 'function' ? await storage.persist() : false;
-      this._persisted = granted;
+      this.#persisted = granted;
       return granted;
     } catch (error) {
-      this._persisted = false;
+      this.#persisted = false;
       fireStorageError(this, error, 'persist');
       return false;
     }
   }
 
   /** Makes and provides the adapter the current properties ask for, unless it is the one in use. */
-  private _sync(): void {
+  #sync(): void {
     const kind = this.storage || 'local';
     const namespace = this.namespace || 'default';
     const source = this.adapter ?? `${kind}:${namespace}${kind === 'remote' ? `:${this.endpoint ?? ''}` : ''}`;
-    if (source === this._source) return;
-    this._release(false);
-    this._source = source;
+    if (source === this.#source) return;
+    this.#release(false);
+    this.#source = source;
     let adapter: StorageAdapter;
     try {
       if (this.adapter) adapter = this.adapter;
@@ -260,11 +260,11 @@ export class TrainingStore extends LitElement {
       }
     } catch (error) {
       // A bad storage or namespace: no adapter, and the consumers know there is none.
-      this._provide(undefined);
+      this.#provide(undefined);
       fireStorageError(this, error instanceof TypeError ? new UnavailableError(error.message, { cause: error }) : error, 'open');
       return;
     }
-    this._owned = !this.adapter;
+    this.#owned = !this.adapter;
     // A site's adapter may throw from open() rather than reject: both become a rejected `ready`.
     const ready = new Promise<void>((resolve) => resolve(adapter.open()));
     const api: TrainingStoreApi = Object.freeze({
@@ -275,69 +275,69 @@ export class TrainingStore extends LitElement {
       reportError: (error: unknown, operation: StorageOperation) => fireStorageError(this, error, operation),
       sync: syncApiOf(adapter),
     });
-    this._watchSync(api);
+    this.#watchSync(api);
     try {
-      this._unsubscribe = adapter.subscribe((change) => {
-        if (this._api !== api) return;
+      this.#unsubscribe = adapter.subscribe((change) => {
+        if (this.#api !== api) return;
         emit(this, 'storage-change', change);
-        this._scheduleUsage();
+        this.#scheduleUsage();
       });
     } catch (error) {
       fireStorageError(this, error, 'subscribe');
     }
     ready.then(
       () => {
-        if (this._api !== api) return;
+        if (this.#api !== api) return;
         emit(this, 'storage-ready', { kind: adapter.kind, adapter });
         void this.refreshUsage();
       },
       (error: unknown) => {
-        if (this._api === api) fireStorageError(this, error, 'open');
+        if (this.#api === api) fireStorageError(this, error, 'open');
       },
     );
-    this._provide(api);
+    this.#provide(api);
   }
 
   /** Re-dispatches the sync status, and reports a lost sign-in once per spell. */
-  private _watchSync(api: TrainingStoreApi): void {
+  #watchSync(api: TrainingStoreApi): void {
     let unauthorized = false;
-    this._unsubscribeSync = api.sync?.subscribe((status) => {
-      if (this._api !== api) return;
+    this.#unsubscribeSync = api.sync?.subscribe((status) => {
+      if (this.#api !== api) return;
       emit(this, 'sync-status', status);
       if (status.state === 'unauthorized' && !unauthorized) fireStorageError(this, new UnauthorizedError(), 'sync');
       unauthorized = status.state === 'unauthorized';
     });
   }
 
-  private _provide(api: TrainingStoreApi | undefined): void {
-    this._api = api;
-    this._usage = undefined;
-    this._provider.setValue(api);
-    for (const observer of [...this._apiObservers]) observer(api);
+  #provide(api: TrainingStoreApi | undefined): void {
+    this.#api = api;
+    this.#usage = undefined;
+    this.#provider.setValue(api);
+    for (const observer of [...this.#apiObservers]) observer(api);
   }
 
   /** Lets go of the current adapter: stops listening, and closes it when the store made it. */
-  private _release(provideNothing: boolean): void {
-    clearTimeout(this._usageTimer);
-    this._usageTimer = undefined;
-    this._unsubscribe?.();
-    this._unsubscribe = undefined;
-    this._unsubscribeSync?.();
-    this._unsubscribeSync = undefined;
-    const api = this._api;
-    if (api && this._owned) {
+  #release(provideNothing: boolean): void {
+    clearTimeout(this.#usageTimer);
+    this.#usageTimer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#unsubscribeSync?.();
+    this.#unsubscribeSync = undefined;
+    const api = this.#api;
+    if (api && this.#owned) {
       api.adapter.close().catch((error: unknown) => fireStorageError(this, error, 'close'));
     }
-    this._owned = false;
-    this._source = undefined;
-    if (provideNothing) this._provide(undefined);
-    else this._api = undefined;
+    this.#owned = false;
+    this.#source = undefined;
+    if (provideNothing) this.#provide(undefined);
+    else this.#api = undefined;
   }
 
-  private _scheduleUsage(): void {
-    if (this._usageTimer !== undefined) return;
-    this._usageTimer = setTimeout(() => {
-      this._usageTimer = undefined;
+  #scheduleUsage(): void {
+    if (this.#usageTimer !== undefined) return;
+    this.#usageTimer = setTimeout(() => {
+      this.#usageTimer = undefined;
       void this.refreshUsage();
     }, USAGE_INTERVAL_MS);
   }

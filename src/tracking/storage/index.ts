@@ -17,6 +17,7 @@ export { RestAdapter, type RestAdapterOptions, type OutboxEntry } from './remote
 export type { GetToken } from './remote/rest-client.js';
 export type { SyncConflict, SyncFailure, SyncingAdapter, SyncState, SyncStatus } from './sync.js';
 export { listAll, listRecords } from './list-all.js';
+export { putMany, isStoreFailure } from './batch.js';
 export * from './transfer/index.js';
 export * from '../model.js';
 export * from '../units.js';

@@ -4,6 +4,7 @@
  */
 import type { GlucoseReading, TrainingSession } from '../model.js';
 import type { FieldIssue } from '../../base/validation.js';
+import type { StorageError } from './errors.js';
 
 /** What each collection holds. */
 export interface CollectionRecords {
@@ -100,6 +101,20 @@ export interface UsageEstimate {
   persisted?: boolean;
 }
 
+/** One write of a batch (`putMany`): a record with the precondition `put` would take. */
+export interface BatchPut<C extends CollectionName = CollectionName> extends WriteOptions {
+  record: CollectionRecords[C];
+}
+
+/**
+ * What became of one write of a batch, in the batch's order. A refused record (invalid, or a
+ * conflict) does not stop the others; a failure of the store itself (full, closed, offline) fails
+ * the writes it reached and every one after it, so a caller knows exactly what was kept.
+ */
+export type BatchResult<C extends CollectionName = CollectionName> =
+  | { ok: true; stored: StoredOf<C> }
+  | { ok: false; error: StorageError };
+
 export interface StorageAdapter {
   /** A short name for messages: `memory`, `local`, `indexeddb`, `remote`, or a site's own. */
   readonly kind: string;
@@ -110,6 +125,13 @@ export interface StorageAdapter {
   put<C extends CollectionName>(collection: C, record: CollectionRecords[C], options: WriteOptions): Promise<StoredOf<C>>;
   /** Leaves a tombstone; `expectedRev` is required. */
   remove<C extends CollectionName>(collection: C, id: string, options: WriteOptions & { expectedRev: string }): Promise<StoredOf<C>>;
+  /**
+   * Writes many records at once, as `put` would one by one, but committing them together (a
+   * transaction per chunk, one write of the store, one request) and telling subscribers of them in
+   * one go. Optional for a site's own adapter: `putMany()` from `loadwise/storage` falls back to
+   * `put` for each record.
+   */
+  putMany?<C extends CollectionName>(collection: C, puts: readonly BatchPut<C>[]): Promise<BatchResult<C>[]>;
   /** Calls `listener` on every change, from this tab, other tabs or the server. Returns unsubscribe. */
   subscribe(listener: (change: StorageChange) => void): () => void;
   listQuarantine(): Promise<QuarantinedItem[]>;

@@ -11,7 +11,7 @@ import { bearerAuth, type HmacTokens, type VerifyToken } from './auth.js';
 import type { Database } from './db/database.js';
 import type { AppEnv } from './env.js';
 import { checkFaults, injectFaults, type Faults } from './faults.js';
-import { notFound, payloadTooLarge, Problem, unavailable } from './problems.js';
+import { notFound, payloadTooLarge, Problem, unavailable, unstorable } from './problems.js';
 import { changesRoutes } from './routes/changes.js';
 import { demoTokenRoutes } from './routes/demo-token.js';
 import { recordRoutes } from './routes/records.js';
@@ -47,6 +47,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (error instanceof Problem) return error.toResponse();
     if (error instanceof HTTPException) return new Problem({ status: error.status, title: error.message || 'Request failed' }).toResponse();
     if (isTransient(error)) return unavailable('The database is busy or unreachable; try again shortly.', 2).toResponse();
+    // The last line of defence: every input is checked before it reaches the database, so this
+    // means a check is missing. The client still gets a 4xx it can act on, not a 500 it would
+    // retry forever, and the gap is logged to be closed.
+    if (isDataError(error)) {
+      console.warn(`${c.req.method} ${c.req.path}: the database refused a value (${(error as Error).message}); add a check for it.`);
+      return unstorable().toResponse();
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return new Problem({ status: 500, title: 'Internal Server Error', detail: 'The server failed to handle this request.' }).toResponse();
   });
@@ -95,4 +102,10 @@ function isTransient(error: unknown): boolean {
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '40001', '40P01', '53300', '55P03', '57P01', '57P02', '57P03'].includes(code) ||
     code.startsWith('08')
   );
+}
+
+/** The database could not hold a value: SQLSTATE class 22 (data exception) or 54000 (a value too large). */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code === '54000');
 }

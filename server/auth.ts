@@ -13,6 +13,7 @@
  */
 import { sign, verify } from 'hono/jwt';
 import type { Context, MiddlewareHandler } from 'hono';
+import { idFault } from '../src/base/storable.js';
 import { unauthorized } from './problems.js';
 
 export interface Principal {
@@ -51,7 +52,12 @@ export function hmacTokens(secret: string): HmacTokens {
   };
 }
 
-export const isSubject = (sub: unknown): sub is string => typeof sub === 'string' && sub.length > 0 && sub.length <= 200;
+/**
+ * A subject the server can key data by: 1 to 200 characters, none of them a control character,
+ * NUL or a lone surrogate (PostgreSQL's text cannot hold them, and subjects end up in logs). A
+ * token whose subject is not one is refused as not valid, whoever signed it.
+ */
+export const isSubject = (sub: unknown): sub is string => typeof sub === 'string' && idFault(sub) === undefined;
 
 export interface AuthVariables {
   /** The user the request is for: the verified token's subject. */

@@ -50,6 +50,15 @@ export const invalidRecord = (errors: FieldIssue[]) =>
     extensions: { errors },
   });
 
+/** A value the database cannot hold got past the checks (see app.ts): refused, not retried. */
+export const unstorable = () =>
+  new Problem({
+    status: 400,
+    type: problemType('unstorable'),
+    title: 'A value cannot be stored',
+    detail: 'The database cannot hold a value in this request (such as a NUL character or a date out of range). Nothing was saved.',
+  });
+
 export const unauthorized = (detail: string, tokenGiven: boolean) =>
   new Problem({
     status: 401,
@@ -79,7 +88,14 @@ export const preconditionRequired = (detail: string) =>
   new Problem({ status: 428, type: problemType('precondition-required'), title: 'Say which revision this write replaces', detail });
 
 export const payloadTooLarge = (limit: number) =>
-  new Problem({ status: 413, title: 'Content Too Large', detail: `The request body is over the limit of ${limit} bytes.` });
+  new Problem({
+    status: 413,
+    title: 'Content Too Large',
+    detail: `The request body is over the limit of ${limit} bytes.`,
+    // The rest of the body is never read: close the connection, or its bytes would be read as
+    // the next request on it.
+    headers: { Connection: 'close' },
+  });
 
 export const unsupportedMediaType = () =>
   new Problem({

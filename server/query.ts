@@ -5,13 +5,23 @@
  */
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { idFault, inRecordYears, yearsMessage } from '../src/base/storable.js';
 import { validate } from '../src/base/validation.js';
 import { badParameters } from './problems.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-11-24T07:30:00Z' });
+const instantMessage = 'must be an ISO 8601 instant such as 2026-11-24T07:30:00Z';
+const isoInstant = z.iso.datetime({ offset: true });
+// Bounds outside the years records may hold would reach PostgreSQL as instants it cannot read
+// (it has no year 0): refuse them here, naming the parameter. No record lies out there anyway.
+const instant = z.string().check(
+  z.superRefine((value, ctx) => {
+    if (!z.safeParse(isoInstant, value).success) ctx.addIssue({ code: 'custom', message: instantMessage, input: value });
+    else if (!inRecordYears(value)) ctx.addIssue({ code: 'custom', message: yearsMessage, input: value });
+  }),
+);
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
   // One check, so a bad value gets one message.
@@ -41,7 +51,13 @@ export interface Cursor {
   id: string;
 }
 
-const cursorSchema = z.strictObject({ o: z.enum(['asc', 'desc']), t: z.iso.datetime(), i: z.string() });
+// A cursor comes back from the client, so it is checked like any input: a crafted one must not
+// carry an instant or an id the database cannot read.
+const cursorSchema = z.strictObject({
+  o: z.enum(['asc', 'desc']),
+  t: z.iso.datetime().check(z.refine(inRecordYears)),
+  i: z.string().check(z.refine((id) => idFault(id) === undefined)),
+});
 
 export const encodeCursor = ({ order, at, id }: Cursor) => Buffer.from(JSON.stringify({ o: order, t: at, i: id })).toString('base64url');
 

@@ -2,7 +2,7 @@
  * `startServer`: the reference server on a port, for the CLI (main.ts), tests and benchmarks.
  */
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { hmacTokens, type VerifyToken } from './auth.js';
@@ -72,6 +72,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const pruning = setInterval(prune, 60 * 60 * 1000).unref();
 
   const server = serve({ fetch: app.fetch, port, hostname: host });
+  // Requests Node's HTTP parser refuses (a control character in a header, a malformed request
+  // line, headers too large) never reach the app; answer them as problems too.
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -104,4 +107,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing;
     },
   };
+}
+
+/** Node's answer to a request it cannot parse, as a problem (`application/problem+json`). */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, title] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail: 'The request could not be read as HTTP: check its request line and headers.' });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

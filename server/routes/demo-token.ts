@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { storableId } from '../../src/base/storable.js';
 import { validate } from '../../src/base/validation.js';
 import { DEFAULT_TOKEN_TTL_SECONDS, type HmacTokens } from '../auth.js';
 import type { AppEnv } from '../env.js';
@@ -13,7 +14,7 @@ import { badRequest, methodNotAllowed } from '../problems.js';
 import { readJson } from '../request-body.js';
 
 const requestSchema = z.strictObject({
-  sub: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'))),
+  sub: z.optional(storableId(200)),
 });
 
 export function demoTokenRoutes(tokens: HmacTokens): Hono<AppEnv> {

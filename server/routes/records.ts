@@ -3,6 +3,7 @@
  * of one collection, for the signed-in user only.
  */
 import { Hono, type Context } from 'hono';
+import { idFault } from '../../src/base/storable.js';
 import { defaultCollections } from '../../src/tracking/storage/collections.js';
 import { nextRev } from '../../src/tracking/storage/envelope.js';
 import type { CollectionName, Stored } from '../../src/tracking/storage/types.js';
@@ -11,7 +12,7 @@ import { getRecord, listRecords } from '../db/records.js';
 import type { AppEnv } from '../env.js';
 import { dropAfterCommit, type Faults } from '../faults.js';
 import { etagOf, meets, readPrecondition } from '../preconditions.js';
-import { invalidRecord, methodNotAllowed, notFound, preconditionFailed } from '../problems.js';
+import { badRequest, invalidRecord, methodNotAllowed, notFound, preconditionFailed } from '../problems.js';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, listQuerySchema, readQuery } from '../query.js';
 import { readIdempotencyKey, readJson } from '../request-body.js';
 import { fingerprint, writeRecord, type WriteRequest, type WriteResult } from '../write-record.js';
@@ -22,6 +23,14 @@ export interface RouteDeps {
 }
 
 const instant = (iso: string) => new Date(Date.parse(iso)).toISOString();
+
+/** The record id in the path, refused (naming `id`) when no storage could key a record by it. */
+function readId(c: Context<AppEnv>): string {
+  const id = c.req.param('id')!;
+  const fault = idFault(id);
+  if (fault) throw badRequest(`The record id in the path ${fault}.`, [{ path: 'id', message: fault }], 'invalid-parameters');
+  return id;
+}
 
 export function recordRoutes(collection: CollectionName, { database, faults }: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -52,7 +61,7 @@ export function recordRoutes(collection: CollectionName, { database, faults }: R
   });
 
   routes.get('/:id', async (c) => {
-    const id = c.req.param('id');
+    const id = readId(c);
     const row = await getRecord(database, c.get('user'), collection, id);
     if (!row) throw notFound(`No ${collection} record with id ${id}.`);
     // A tombstone is answered too (200): a client needs its revision to bring the record back.
@@ -60,7 +69,7 @@ export function recordRoutes(collection: CollectionName, { database, faults }: R
   });
 
   routes.put('/:id', async (c) => {
-    const id = c.req.param('id');
+    const id = readId(c);
     const precondition = readPrecondition(c, { mayCreate: true });
     const key = readIdempotencyKey(c);
     const body = await readJson(c);
@@ -91,7 +100,7 @@ export function recordRoutes(collection: CollectionName, { database, faults }: R
   });
 
   routes.delete('/:id', async (c) => {
-    const id = c.req.param('id');
+    const id = readId(c);
     const precondition = readPrecondition(c, { mayCreate: false });
     const key = readIdempotencyKey(c);
     return write(c, {

@@ -6,6 +6,7 @@
  * Canonical units only: minutes, kilograms, mg/dL. Display converts (see `units.ts`).
  */
 import * as z from 'zod/mini';
+import { storableInstant, storableInt, storableNumber, storableText } from '../base/storable.js';
 import { validate, type Validation } from '../base/validation.js';
 
 /** The version of the record shapes this code writes and reads. */
@@ -37,22 +38,25 @@ export function isTimeZone(name: string): boolean {
 const between = (min: number, max: number, unit = '') =>
   [z.minimum(min, `must be between ${min} and ${max}${unit}`), z.maximum(max, `must be between ${min} and ${max}${unit}`)] as const;
 
+// Every stored string, number and instant goes through a rule of ../base/storable.ts, so that
+// whatever this schema accepts, every adapter and both databases keep unchanged.
+// (A UUID has no room for NUL or control characters.)
 const uuid = z.uuid('must be a UUID such as 0b5e1c9a-3f7d-4e2a-9c1b-6a8d2f4e7b10');
-const instant = z.iso.datetime('must be an ISO 8601 instant in UTC such as 2026-11-24T07:30:00Z');
-const timeZone = z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'));
-const notes = z.string().check(z.maxLength(2000, 'must be at most 2000 characters'));
-const wellnessScore = z.int().check(...between(1, 5));
-const heartRate = z.int().check(...between(25, 250, ' beats per minute'));
+const instant = storableInstant();
+const timeZone = storableText().check(z.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'));
+const notes = storableText().check(z.maxLength(2000, 'must be at most 2000 characters'));
+const wellnessScore = storableInt().check(...between(1, 5));
+const heartRate = storableInt().check(...between(25, 250, ' beats per minute'));
 
 export const exerciseSetSchema = z.strictObject({
-  reps: z.int().check(...between(0, 1000)),
-  loadKg: z.number().check(...between(0, 1000, ' kg')),
+  reps: storableInt().check(...between(0, 1000)),
+  loadKg: storableNumber().check(...between(0, 1000, ' kg')),
   /** Reps in reserve: how many more the person could have done. */
-  rir: z.optional(z.int().check(...between(0, 10))),
+  rir: z.optional(storableInt().check(...between(0, 10))),
 });
 
 export const exerciseSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(120, 'must be at most 120 characters')),
+  name: storableText().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(120, 'must be at most 120 characters')),
   sets: z.array(exerciseSetSchema).check(z.maxLength(50, 'must have at most 50 sets')),
 });
 
@@ -70,9 +74,9 @@ export const trainingSessionSchema = z
     modality: z.enum(MODALITIES, `must be one of ${MODALITIES.join(', ')}`),
     startedAt: instant,
     timeZone,
-    durationMin: z.number().check(...between(1, 1440, ' minutes')),
+    durationMin: storableNumber().check(...between(1, 1440, ' minutes')),
     /** Session RPE on the CR-10 scale, in halves. */
-    rpe: z.number().check(...between(0, 10), z.multipleOf(0.5, 'must be a whole or half number from 0 to 10')),
+    rpe: storableNumber().check(...between(0, 10), z.multipleOf(0.5, 'must be a whole or half number from 0 to 10')),
     avgHr: z.optional(heartRate),
     maxHr: z.optional(heartRate),
     exercises: z.optional(z.array(exerciseSchema).check(z.maxLength(50, 'must have at most 50 exercises'))),
@@ -93,7 +97,7 @@ export const glucoseReadingSchema = z.strictObject({
   schemaVersion: z.literal(GLUCOSE_SCHEMA_VERSION, `must be ${GLUCOSE_SCHEMA_VERSION}`),
   measuredAt: instant,
   timeZone,
-  mgdl: z.number().check(...between(20, 600, ' mg/dL')),
+  mgdl: storableNumber().check(...between(20, 600, ' mg/dL')),
   context: z.enum(GLUCOSE_CONTEXTS, `must be one of ${GLUCOSE_CONTEXTS.join(', ')}`),
   notes: z.optional(notes),
   createdAt: instant,

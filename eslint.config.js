@@ -67,5 +67,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // A strict Content Security Policy (style-src 'self') blocks every style attribute, and
+    // styleMap writes one on first render: dynamic geometry goes through cssProps() (CSSOM).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='lit/directives/style-map.js']",
+          message: 'styleMap writes a style attribute, which a strict CSP blocks: use cssProps() from src/base/css-props.ts.',
+        },
+        {
+          selector: 'TaggedTemplateExpression[tag.name=/^(html|svg)$/] TemplateElement[value.raw=/\\sstyle\\s*=/]',
+          message: 'A style attribute is blocked by a strict CSP (style-src \'self\'): use a class, or cssProps() from src/base/css-props.ts.',
+        },
+      ],
+    },
+  },
   ...layering,
 );

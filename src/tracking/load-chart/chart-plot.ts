@@ -4,7 +4,7 @@
  * SVG element itself, its events and its focus.
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../base/css-props.js';
 import { dateFormat, numberFormat } from '../../base/formats.js';
 import { MODALITIES } from '../model.js';
 import type { ChartDay, ChartModel } from './chart-model.js';
@@ -96,7 +96,7 @@ export function renderTooltip(day: ChartDay, x: number, width: number, t: LoadCh
   const rows = figureRows(dayFigures(day, t, options), t, options);
   // Beside the focus line, on whichever side has more room.
   const side = x > width / 2 ? 'start' : 'end';
-  return html`<div class="tooltip ${side}" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${x}px` })}>
+  return html`<div class="tooltip ${side}" part="tooltip" aria-hidden="true" ${cssProps({ left: `${x}px` })}>
     <strong>${longDate(day.date, options.lang)}</strong>
     <dl>${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
   </div>`;

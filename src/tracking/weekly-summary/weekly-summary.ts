@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../base/css-props.js';
 import { baseStyles } from '../../base/theme.js';
 import { dateFormat, numberFormat } from '../../base/formats.js';
 import { pickStrings } from '../../base/strings.js';
@@ -175,7 +175,7 @@ export class WeeklySummary extends LitElement {
       <p class="value">${value}</p>
       ${fill === undefined
         ? nothing
-        : html`<div class="bar" part="bar" aria-hidden="true"><span style=${styleMap({ '--_fill': String(Math.min(Math.max(fill, 0), 1)) })}></span></div>`}
+        : html`<div class="bar" part="bar" aria-hidden="true"><span ${cssProps({ '--_fill': String(Math.min(Math.max(fill, 0), 1)) })}></span></div>`}
       ${hint ? html`<p class="hint">${hint}</p>` : nothing}
     </li>`;
   }

@@ -29,6 +29,12 @@ const text = (summary: WeeklySummary) => (summary.shadowRoot!.textContent ?? '')
 const target = (summary: WeeklySummary, id: string) =>
   (summary.shadowRoot!.querySelector(`[data-target="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** How much of its track a target's bar fills, as drawn (0–1). */
+function barFill(summary: WeeklySummary, id: string): number {
+  const track = summary.shadowRoot!.querySelector(`[data-target="${id}"] [part="bar"]`)!;
+  return track.firstElementChild!.getBoundingClientRect().width / track.getBoundingClientRect().width;
+}
+
 describe('<weekly-summary>', () => {
   it('shows an empty week encouragingly, with every target at zero and its sources', async () => {
     const { summary } = await render();
@@ -51,6 +57,9 @@ describe('<weekly-summary>', () => {
       await adapter.put('sessions', s, { expectedRev: null });
     }
     await waitUntil(() => target(summary, 'aerobic').includes('125 of 150'), 'aerobic minutes show');
+    // The bars are as long as the figures say: 125 of 150 minutes, 1 of 2 days.
+    expect(barFill(summary, 'aerobic')).to.be.closeTo(125 / 150, 0.02);
+    expect(barFill(summary, 'resistance')).to.be.closeTo(1 / 2, 0.02);
     expect(target(summary, 'resistance')).to.contain('1 of 2–3 days').and.contain('Not yet');
     // Monday to Wednesday (today) each had a session; Friday's is logged ahead, and later days have not happened.
     expect(target(summary, 'rest')).to.contain('Active every day').and.contain('Reached');
